@@ -23,7 +23,7 @@ const ID_BYTES = 12;
  * - the vowels A E I O U: with no vowels a random code cannot spell a word, rude or otherwise,
  *   in front of thirty teenagers.
  * 22^6 ≈ 1.13e8 codes. With 100 live rooms one guess hits some room with probability ≈ 9e-7,
- * and limits/join-guard.ts holds a network to about 200 failed guesses per 10 minutes.
+ * and limits/join-guard.ts holds a network to at most 300 failed guesses per 10 minutes.
  */
 export const JOIN_CODE_ALPHABET = "CDFGHJKMNPQRTVWXY34679";
 export const JOIN_CODE_LENGTH = 6;
