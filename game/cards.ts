@@ -1,0 +1,134 @@
+// Cards in play: which deck cards each team holds, which card fits which slot, and dealing hands.
+// Every copy sits in exactly one place: a team's draw pile or discard, a hand, a proposal, or a played slot.
+import type { Card, CardKind, Deck } from "../content/schema";
+import { CONTEXT_THEME } from "../content/schema";
+import { writableCopies } from "./edit";
+import type { Rng } from "./rng";
+import type { CardId, CopyId, GameContext, SeatId, SlotId, TeamSide, ThemeId } from "./types";
+
+const indexCache = new WeakMap<Deck, Map<CardId, Card>>();
+
+/** Card lookup by id, built once per deck object. */
+export function cardIndex(deck: Deck): Map<CardId, Card> {
+  let index = indexCache.get(deck);
+  if (!index) {
+    index = new Map(deck.cards.map((c) => [c.id, c]));
+    indexCache.set(deck, index);
+  }
+  return index;
+}
+
+export function cardOf(ctx: GameContext, copy: CopyId): Card {
+  const id = ctx.copies[copy];
+  const card = id === undefined ? undefined : cardIndex(ctx.deck).get(id);
+  if (!card) throw new Error(`unknown copy ${copy}`);
+  return card;
+}
+
+/** Which kinds of card may be proposed for a slot. A However can open a paragraph as its Point;
+ *  in Rebut a piece of evidence can serve as the counter. */
+export const SLOT_KINDS: Record<SlotId, readonly CardKind[]> = {
+  point: ["point", "counter"],
+  evidence1: ["evidence"],
+  evidence2: ["evidence"],
+  explanation: ["explanation"],
+  link: ["link"],
+  counter: ["counter", "evidence"],
+};
+
+export function fitsSlot(card: Card, slot: SlotId): boolean {
+  return SLOT_KINDS[slot].includes(card.kind);
+}
+
+/** Cards a team deals from: its own side's cards, the shared ones and the counters it can use
+ *  against the other side. Context cards stay out of hands: they open and close the essay plan. */
+export function teamCards(deck: Deck, team: TeamSide): Card[] {
+  return deck.cards.filter((c) => c.kind !== "context" && c.theme !== CONTEXT_THEME && (c.side === team || c.side === "either"));
+}
+
+/** Paragraph themes of a deck in plan order (the context theme is never a round). */
+export function roundThemes(deck: Deck): ThemeId[] {
+  return deck.themes.filter((t) => t.id !== CONTEXT_THEME).map((t) => t.id);
+}
+
+/** Mints `count` new copies of each of `cards` into the context's copy table; returns the new copy ids. */
+export function mintCopies(ctx: GameContext, cards: readonly Card[], count: number): CopyId[] {
+  const minted: CopyId[] = [];
+  const table = writableCopies(ctx);
+  for (let k = 0; k < count; k++) {
+    for (const card of cards) {
+      const id = `c${ctx.nextCopy++}`;
+      table[id] = card.id;
+      minted.push(id);
+    }
+  }
+  return minted;
+}
+
+/**
+ * Fills a seat's hand up to the hand size from its team's draw pile. It first looks for cards on the
+ * coming theme that the hand lacks (so everyone has something useful now), then draws from the top
+ * (so everyone also holds cards for other themes: choosing well is the skill). An empty pile is
+ * refilled from the discard, and when both are empty new copies are minted: a late joiner always
+ * gets a full hand. Mutates `ctx` (callers pass a draft copy).
+ */
+export function fillHand(ctx: GameContext, seatId: SeatId, theme: ThemeId | null, rng: Rng): void {
+  const seat = ctx.seats[seatId];
+  if (!seat) return;
+  const team = ctx.teams[seat.team];
+  const size = ctx.settings.handSize;
+  const index = cardIndex(ctx.deck);
+  const held = new Set(seat.hand.map((c) => ctx.copies[c]));
+  const wantOnTheme = theme ? Math.min(2, size) : 0;
+  let onTheme = seat.hand.filter((c) => index.get(ctx.copies[c] ?? "")?.theme === theme).length;
+
+  const ensurePile = () => {
+    if (team.drawPile.length > 0) return;
+    if (team.discard.length > 0) {
+      team.drawPile = rng.shuffle(team.discard);
+      team.discard = [];
+      return;
+    }
+    const cards = teamCards(ctx.deck, seat.team);
+    team.drawPile = rng.shuffle(mintCopies(ctx, cards, 1));
+  };
+
+  while (seat.hand.length < size) {
+    ensurePile();
+    if (team.drawPile.length === 0) return; // a deck with no playable cards for this team
+    let at = -1;
+    if (onTheme < wantOnTheme) {
+      at = team.drawPile.findIndex((c) => {
+        const card = index.get(ctx.copies[c] ?? "");
+        return card?.theme === theme && !held.has(card.id);
+      });
+    }
+    if (at < 0) {
+      // Prefer a card the hand does not already hold; fall back to the top of the pile.
+      at = team.drawPile.findIndex((c) => !held.has(ctx.copies[c] ?? ""));
+      if (at < 0) at = 0;
+    }
+    const [copy] = team.drawPile.splice(at, 1) as [CopyId];
+    const card = index.get(ctx.copies[copy] ?? "");
+    if (card?.theme === theme) onTheme++;
+    held.add(ctx.copies[copy] ?? "");
+    seat.hand.push(copy);
+  }
+}
+
+/** Builds each team's shuffled draw pile with enough copies for the seats present. */
+export function buildDrawPiles(ctx: GameContext, rng: Rng): void {
+  for (const side of ["failure", "success"] as const) {
+    const cards = teamCards(ctx.deck, side);
+    const seats = Object.values(ctx.seats).filter((s) => s.team === side).length;
+    const needed = Math.max(seats, 3) * ctx.settings.handSize * 2;
+    const copies = cards.length === 0 ? 0 : Math.max(2, Math.ceil(needed / cards.length));
+    ctx.teams[side].drawPile = rng.shuffle(mintCopies(ctx, cards, copies));
+    ctx.teams[side].discard = [];
+  }
+}
+
+/** True when the text holds a figure, a date or a fraction: the "specific" in the Knowledge mark. */
+export function isSpecific(card: Card): boolean {
+  return /\d|½|¾|⅓|¼/.test(card.text) || /\d|½|¾|⅓|¼/.test(card.source);
+}

@@ -1,0 +1,155 @@
+// What happens as the game moves from phase to phase: dealing at the start, opening a round,
+// settling drafts, asking the auto-judge, recording scores, refilling hands, finishing.
+// The machine (machine.ts) decides *when*; these functions say *what*, on an edit of the context.
+import { buildDrawPiles, fillHand } from "./cards";
+import { settleDraft } from "./draft";
+import { judge, marksOf } from "./judge";
+import { activeSeats, addBotSeat, dealingTheme } from "./lobby";
+import { Rng } from "./rng";
+import { phaseLength } from "./settings";
+import type { GameContext, Phase, RoundRecord, TeamSide } from "./types";
+
+/** Base length of each timed phase; null = untimed (waits for the teacher). */
+function baseLength(ctx: GameContext, phase: Phase): number | null {
+  const s = ctx.settings;
+  switch (phase) {
+    case "voteBefore":
+    case "voteAfter":
+      return s.voteMs;
+    case "build":
+      return s.buildMs;
+    case "reveal":
+      return s.revealMs;
+    case "rebut":
+      return s.rebutMs;
+    case "result":
+      return s.resultMs;
+    case "lobby":
+    case "judge":
+    case "verdict":
+      return null;
+    default: {
+      const never: never = phase;
+      return never;
+    }
+  }
+}
+
+export function openClock(ctx: GameContext, phase: Phase, at: number): void {
+  const base = baseLength(ctx, phase);
+  const length = base === null ? null : phaseLength(ctx.settings, base);
+  ctx.paused = false;
+  ctx.clock = { endsAt: length === null ? null : at + length, pausedRemainingMs: null, startedAt: at };
+}
+
+export function humanVoters(ctx: GameContext): string[] {
+  return activeSeats(ctx)
+    .filter((s) => s.kind === "human" && s.status === "present")
+    .map((s) => s.id);
+}
+
+/** Every present student has voted (or there is nobody to wait for). */
+export function allVoted(ctx: GameContext, phase: Phase): boolean {
+  const votes = phase === "voteBefore" ? ctx.verdict.before : ctx.verdict.after;
+  return humanVoters(ctx).every((id) => votes[id] !== undefined);
+}
+
+/** Lobby → first vote: bots in if asked, decks built, hands dealt. */
+export function startGame(ctx: GameContext, at: number): void {
+  if (ctx.settings.bots) {
+    const perTeam = Math.max(2, activeSeats(ctx, "failure").length, activeSeats(ctx, "success").length);
+    for (const side of ["failure", "success"] as const) {
+      while (activeSeats(ctx, side).length < perTeam) addBotSeat(ctx, "lobby", side, ctx.settings.botLevel);
+    }
+  }
+  const rng = new Rng(ctx.rng);
+  buildDrawPiles(ctx, rng);
+  const theme = ctx.settings.themes[0] ?? null;
+  for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, theme, rng);
+  ctx.rng = rng.state;
+  ctx.round = -1;
+  openClock(ctx, "voteBefore", at);
+}
+
+export function beginBuild(ctx: GameContext, at: number): void {
+  ctx.round += 1;
+  const theme = ctx.settings.themes[ctx.round] as string;
+  const record: RoundRecord = {
+    theme,
+    paragraphs: { failure: {}, success: {} },
+    counters: { failure: null, success: null },
+    suggestion: null,
+    scores: null,
+    autoScored: false,
+  };
+  ctx.rounds = [...ctx.rounds, record];
+  openClock(ctx, "build", at);
+}
+
+export function endBuild(ctx: GameContext): void {
+  settleDraft(ctx, "build");
+}
+
+export function endRebut(ctx: GameContext): void {
+  settleDraft(ctx, "rebut");
+}
+
+export function beginJudge(ctx: GameContext, at: number): void {
+  const round = ctx.rounds[ctx.round];
+  if (!round) return;
+  const rubric = ctx.settings.rubric;
+  round.suggestion = { failure: judge(ctx, round, "failure", rubric), success: judge(ctx, round, "success", rubric) };
+  openClock(ctx, "judge", at);
+  // At home nobody else judges: the auto-judge's marks stand.
+  if (ctx.mode === "homework") acceptSuggestion(round);
+}
+
+export function acceptSuggestion(round: RoundRecord): void {
+  if (round.scores || !round.suggestion) return;
+  round.scores = { failure: marksOf(round.suggestion.failure), success: marksOf(round.suggestion.success) };
+  round.autoScored = true;
+}
+
+export function recordScores(ctx: GameContext, marks: Record<TeamSide, Record<string, number>>): void {
+  const round = ctx.rounds[ctx.round];
+  if (!round) return;
+  const clean = (m: Record<string, number>) => Object.fromEntries(ctx.settings.rubric.criteria.map((c) => [c.id, m[c.id] ?? 0]));
+  round.scores = { failure: clean(marks.failure), success: clean(marks.success) };
+  round.autoScored = false;
+}
+
+/** Scores stand (the suggestion if the teacher skipped), hands refill for the next theme. */
+export function beginResult(ctx: GameContext, at: number): void {
+  const round = ctx.rounds[ctx.round];
+  if (round) acceptSuggestion(round);
+  const rng = new Rng(ctx.rng);
+  const theme = dealingTheme(ctx, "result");
+  for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, theme, rng);
+  ctx.rng = rng.state;
+  openClock(ctx, "result", at);
+}
+
+export function moreRounds(ctx: GameContext): boolean {
+  return ctx.round + 1 < ctx.settings.themes.length;
+}
+
+export function finish(ctx: GameContext, at: number): void {
+  ctx.finishedAt = at;
+  ctx.paused = false;
+  ctx.clock = { endsAt: null, pausedRemainingMs: null, startedAt: at };
+}
+
+export function roundTotal(round: RoundRecord, team: TeamSide): number {
+  const marks = round.scores?.[team];
+  if (!marks) return 0;
+  return Object.values(marks).reduce((s, m) => s + m, 0);
+}
+
+export function totals(ctx: GameContext): Record<TeamSide, number> {
+  const out = { failure: 0, success: 0 };
+  for (const round of ctx.rounds) {
+    out.failure += roundTotal(round, "failure");
+    out.success += roundTotal(round, "success");
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+// The room driver: one xstate actor per room, fed one event at a time. It stamps each command
+// with the injected clock, answers refusals with the rules' reason, and after every step (re)arms
+// the single phase timer from the deadline stored in context — live or restored alike.
+// No I/O: the clock and timer functions are injected (real timers on the server, fake in tests,
+// virtual time in the simulator).
+import { createActor, type Actor as XActor, type SnapshotFrom } from "xstate";
+import type { Actor, Command, Refusal } from "./events";
+import { check } from "./rules";
+import { type GameInput, gameMachine } from "./machine";
+import type { GameContext, Phase } from "./types";
+
+export interface Scheduler {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realScheduler: Scheduler = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export type DispatchResult = { ok: true; version: number } | ({ ok: false } & Refusal);
+
+export type GameSnapshot = SnapshotFrom<typeof gameMachine>;
+
+export interface RoomOptions {
+  scheduler: Scheduler;
+  /** A new room… */
+  input?: GameInput;
+  /** …or one restored from `persisted()`. */
+  snapshot?: unknown;
+  /** Called after every applied step (commands and timer steps alike). */
+  onStep?: (room: Room) => void;
+}
+
+export class Room {
+  private readonly actor: XActor<typeof gameMachine>;
+  private readonly scheduler: Scheduler;
+  private readonly onStep?: (room: Room) => void;
+  private timer: unknown = null;
+  private armedFor: number | null = null;
+  private stopped = false;
+
+  constructor(options: RoomOptions) {
+    this.scheduler = options.scheduler;
+    this.onStep = options.onStep;
+    if (options.snapshot !== undefined) {
+      // Restoring ignores `input`: the snapshot carries the whole context.
+      this.actor = createActor(gameMachine, { snapshot: options.snapshot as GameSnapshot, input: undefined as never });
+    } else if (options.input) {
+      this.actor = createActor(gameMachine, { input: options.input });
+    } else {
+      throw new Error("a room needs an input or a snapshot");
+    }
+    this.actor.start();
+    this.arm();
+  }
+
+  get context(): GameContext {
+    return this.actor.getSnapshot().context;
+  }
+
+  get phase(): Phase {
+    return this.actor.getSnapshot().value as Phase;
+  }
+
+  get code(): string {
+    return this.context.code;
+  }
+
+  /** Checks, applies and reports one command. Rooms apply events one at a time: this is synchronous. */
+  dispatch(command: Command, by: Actor): DispatchResult {
+    if (this.stopped) return { ok: false, code: "game_over", message: "This room is closed." };
+    const event = { ...command, by, at: this.scheduler.now() };
+    const refusal = check(this.context, this.phase, event);
+    if (refusal) return { ok: false, ...refusal };
+    this.actor.send(event);
+    this.afterStep();
+    return { ok: true, version: this.context.version };
+  }
+
+  /** Everything needed to bring this room back after a restart (JSON-serialisable). */
+  persisted(): unknown {
+    return this.actor.getPersistedSnapshot();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.disarm();
+    this.actor.stop();
+  }
+
+  private afterStep(): void {
+    this.arm();
+    this.onStep?.(this);
+  }
+
+  private disarm(): void {
+    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
+    this.timer = null;
+    this.armedFor = null;
+  }
+
+  /** One timer per room, for the stored deadline. Re-armed only when the deadline changes. */
+  private arm(): void {
+    const endsAt = this.context.paused ? null : this.context.clock.endsAt;
+    if (endsAt === this.armedFor) return;
+    this.disarm();
+    if (endsAt === null || this.stopped) return;
+    this.armedFor = endsAt;
+    const delay = Math.max(0, endsAt - this.scheduler.now());
+    this.timer = this.scheduler.setTimeout(() => this.fire(endsAt), delay);
+  }
+
+  private fire(endsAt: number): void {
+    this.timer = null;
+    this.armedFor = null;
+    if (this.stopped) return;
+    // A timer can fire a hair early on some platforms: stamp it no earlier than its deadline.
+    const at = Math.max(this.scheduler.now(), endsAt);
+    const event = { type: "timeUp" as const, by: { role: "system" as const }, at };
+    if (check(this.context, this.phase, event) === null) {
+      this.actor.send(event);
+      this.afterStep();
+    } else {
+      this.arm();
+    }
+  }
+}

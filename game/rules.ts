@@ -1,0 +1,231 @@
+// The one source of truth for what is legal: who may send each command, in which phase, and what
+// it does. The machine's guards and actions call `check` and `apply`; the server calls `check` to
+// answer a refused command with its reason; bots and the UI ask `legalMoves`.
+import type { Command, CommandType, GameEvent, Refusal } from "./events";
+import { MAX_ADD_TIME_MS, refuse } from "./events";
+import { applyDraft, checkDraft, type DraftCommand } from "./draft";
+import { edit } from "./edit";
+import { recordScores, startGame } from "./flow";
+import { activeSeats, applyLobby, checkLobby, IN_GAME, type LobbyCommand } from "./lobby";
+import { SettingsPatchSchema, settingsProblem } from "./settings";
+import type { GameContext, Phase, Seat, TeamSide } from "./types";
+
+type Role = "host" | "seat" | "system";
+
+/** Who may send each command. (A seat may rename itself in the lobby: see checkRole.) */
+const ROLE: Record<CommandType, readonly Role[]> = {
+  join: ["system"],
+  presence: ["system"],
+  timeUp: ["system"],
+  addBot: ["host"],
+  fillBots: ["host"],
+  rename: ["host", "seat"],
+  move: ["host"],
+  remove: ["host"],
+  ban: ["host"],
+  lock: ["host"],
+  unlock: ["host"],
+  configure: ["host"],
+  start: ["host"],
+  score: ["host"],
+  pause: ["host"],
+  resume: ["host"],
+  addTime: ["host"],
+  skip: ["host"],
+  leave: ["seat"],
+  verdictVote: ["seat"],
+  propose: ["seat"],
+  write: ["seat"],
+  withdraw: ["seat"],
+  support: ["seat"],
+};
+
+const ANY_TIME: CommandType[] = ["presence", "join", "addBot", "fillBots", "leave", "rename", "move", "remove", "ban", "lock", "unlock"];
+const RUNNING: CommandType[] = [...ANY_TIME, "pause", "resume", "addTime", "skip", "timeUp"];
+
+/** Which commands each phase accepts. The machine's chart is generated from the same table. */
+export const PHASE_COMMANDS: Record<Phase, readonly CommandType[]> = {
+  lobby: [...ANY_TIME, "configure", "start"],
+  voteBefore: [...RUNNING, "verdictVote"],
+  build: [...RUNNING, "propose", "write", "withdraw", "support"],
+  reveal: RUNNING,
+  rebut: [...RUNNING, "propose", "write", "withdraw", "support"],
+  judge: [...RUNNING, "score"],
+  result: RUNNING,
+  voteAfter: [...RUNNING, "verdictVote"],
+  verdict: ["presence"],
+};
+
+const PAUSABLE: ReadonlySet<CommandType> = new Set(["verdictVote", "propose", "write", "withdraw", "support"]);
+
+function actingSeat(ctx: GameContext, ev: GameEvent): Seat | null {
+  return ev.by.role === "seat" ? (ctx.seats[ev.by.seat] ?? null) : null;
+}
+
+function checkRole(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | null {
+  const allowed = ROLE[ev.type];
+  if (!allowed.includes(ev.by.role)) {
+    return refuse("not_allowed", ev.by.role === "seat" ? "Only the teacher can do that." : "Not allowed.");
+  }
+  if (ev.by.role === "seat") {
+    const seat = actingSeat(ctx, ev);
+    if (!seat) return refuse("unknown_seat", "You are not in this room.");
+    if (!IN_GAME.has(seat.status)) return refuse("seat_inactive", "You are no longer in this game: join again.");
+    if (ev.type === "rename" && (ev.seat !== seat.id || phase !== "lobby"))
+      return refuse("not_allowed", "You can change your own name in the lobby only.");
+  }
+  return null;
+}
+
+/** Why this event would be refused now, or null if it is legal. Never mutates. */
+export function check(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | null {
+  if (!PHASE_COMMANDS[phase].includes(ev.type)) {
+    return phase === "verdict" ? refuse("game_over", "The game is over.") : refuse("wrong_phase", `You can't do that during ${phase}.`);
+  }
+  const role = checkRole(ctx, phase, ev);
+  if (role) return role;
+  if (ctx.paused && PAUSABLE.has(ev.type)) return refuse("paused", "The teacher has paused the game.");
+  const seat = actingSeat(ctx, ev);
+  switch (ev.type) {
+    case "join":
+    case "addBot":
+    case "fillBots":
+    case "leave":
+    case "presence":
+    case "rename":
+    case "move":
+    case "remove":
+    case "ban":
+    case "lock":
+    case "unlock":
+      return checkLobby(ctx, phase, ev as LobbyCommand, seat?.id ?? null);
+    case "propose":
+    case "write":
+    case "withdraw":
+    case "support":
+      return checkDraft(ctx, phase, ev as DraftCommand, seat as Seat);
+    case "configure": {
+      const parsed = SettingsPatchSchema.safeParse(ev.settings);
+      if (!parsed.success) return refuse("bad_settings", parsed.error.issues[0]?.message ?? "Those settings are not valid.");
+      const problem = settingsProblem(ctx.deck, parsed.data);
+      return problem ? refuse("bad_settings", problem) : null;
+    }
+    case "start": {
+      if (ctx.settings.themes.length === 0) return refuse("bad_settings", "Choose at least one theme.");
+      if (ctx.settings.bots) return null;
+      const empty = (["failure", "success"] as const).find((t) => activeSeats(ctx, t).length === 0);
+      return empty
+        ? refuse("too_early", `The ${ctx.deck.sides[empty]} team has nobody yet: wait for students or add bots.`)
+        : null;
+    }
+    case "verdictVote": {
+      if (seat?.kind !== "human") return refuse("not_allowed", "Only students vote.");
+      return Number.isInteger(ev.value) && ev.value >= 1 && ev.value <= 5
+        ? null
+        : refuse("bad_value", "Vote from 1 (not at all accurate) to 5 (completely accurate).");
+    }
+    case "score":
+      return checkScores(ctx, ev.marks);
+    case "pause":
+      return ctx.paused ? refuse("bad_value", "The game is already paused.") : null;
+    case "resume":
+      return ctx.paused ? null : refuse("bad_value", "The game is not paused.");
+    case "addTime": {
+      if (!Number.isInteger(ev.ms) || ev.ms <= 0 || ev.ms > MAX_ADD_TIME_MS)
+        return refuse("bad_value", "Add between 1 second and 5 minutes.");
+      return ctx.clock.endsAt === null && ctx.clock.pausedRemainingMs === null
+        ? refuse("bad_value", "This phase has no timer.")
+        : null;
+    }
+    case "skip":
+      return null;
+    case "timeUp":
+      return isDue(ctx, ev.at) ? null : refuse("too_early", "Not yet.");
+    default: {
+      const never: never = ev;
+      return never;
+    }
+  }
+}
+
+function checkScores(ctx: GameContext, marks: Record<TeamSide, Record<string, number>>): Refusal | null {
+  for (const team of ["failure", "success"] as const) {
+    const given = marks?.[team];
+    if (!given || typeof given !== "object") return refuse("bad_value", "Score both teams.");
+    for (const c of ctx.settings.rubric.criteria) {
+      const m = given[c.id];
+      if (!Number.isInteger(m) || (m as number) < 0 || (m as number) > c.max)
+        return refuse("bad_value", `${c.label} is marked from 0 to ${c.max}.`);
+    }
+  }
+  return null;
+}
+
+export function isDue(ctx: GameContext, at: number): boolean {
+  return !ctx.paused && ctx.clock.endsAt !== null && at >= ctx.clock.endsAt;
+}
+
+/** Applies a checked event's own effect and returns the next context. Phase changes (dealing,
+ *  settling, judging) are the machine's entry and exit actions, in flow.ts. */
+export function apply(ctx: GameContext, phase: Phase, ev: GameEvent): GameContext {
+  const next = edit(ctx);
+  next.version = ctx.version + 1;
+  const seat = actingSeat(next, ev);
+  switch (ev.type) {
+    case "join":
+    case "addBot":
+    case "fillBots":
+    case "leave":
+    case "presence":
+    case "rename":
+    case "move":
+    case "remove":
+    case "ban":
+    case "lock":
+    case "unlock":
+      applyLobby(next, phase, ev as LobbyCommand, seat?.id ?? null);
+      break;
+    case "propose":
+    case "write":
+    case "withdraw":
+    case "support":
+      applyDraft(next, ev as DraftCommand, seat as Seat);
+      break;
+    case "configure":
+      next.settings = { ...next.settings, ...SettingsPatchSchema.parse(ev.settings) };
+      break;
+    case "start":
+      startGame(next, ev.at);
+      break;
+    case "verdictVote":
+      if (seat) (phase === "voteBefore" ? next.verdict.before : next.verdict.after)[seat.id] = ev.value;
+      break;
+    case "score":
+      recordScores(next, ev.marks);
+      break;
+    case "pause":
+      next.paused = true;
+      next.clock.pausedRemainingMs = next.clock.endsAt === null ? null : Math.max(0, next.clock.endsAt - ev.at);
+      next.clock.endsAt = null;
+      break;
+    case "resume":
+      next.paused = false;
+      next.clock.endsAt = next.clock.pausedRemainingMs === null ? null : ev.at + next.clock.pausedRemainingMs;
+      next.clock.pausedRemainingMs = null;
+      break;
+    case "addTime":
+      if (next.clock.endsAt !== null) next.clock.endsAt += ev.ms;
+      else if (next.clock.pausedRemainingMs !== null) next.clock.pausedRemainingMs += ev.ms;
+      break;
+    case "skip":
+    case "timeUp":
+      break;
+    default: {
+      const never: never = ev;
+      return never;
+    }
+  }
+  return next;
+}
+
+export type { Command };

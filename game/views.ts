@@ -1,0 +1,292 @@
+// What each audience may see, built by whitelist: every view is a fresh object holding only the
+// fields its audience is allowed, never a copy of the state with secrets deleted.
+//   screen — the projector: no hand, no draft before Reveal, no private vote, no secret.
+//   team   — a student's team: the screen's view plus its own team's draft (never the other team's).
+//   host   — the teacher: the screen's view plus settings, every seat and the auto-judge's suggestion.
+//   seat   — one student's private part: their hand, their votes.
+import type { Judgement, Played, SeatStatus, SlotId } from "./types";
+import { activeSeats } from "./lobby";
+import { totals } from "./flow";
+import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, Settings, TeamSide } from "./types";
+import { PARAGRAPH_SLOTS } from "./types";
+import type { Rubric } from "./rubric";
+
+export interface SeatSummary {
+  id: SeatId;
+  name: string;
+  team: TeamSide;
+  bot: boolean;
+  status: SeatStatus;
+}
+
+export interface ClockView {
+  /** Epoch ms (server clock) when the phase ends; null when untimed or paused. */
+  endsAt: number | null;
+  /** While paused, how long was left. */
+  pausedRemainingMs: number | null;
+  paused: boolean;
+}
+
+export interface PlayedView {
+  card: string | null;
+  text: string | null;
+}
+
+export interface ProposalView {
+  id: string;
+  slot: SlotId;
+  card: string | null;
+  text: string | null;
+  target: ParagraphSlot | null;
+  by: SeatId;
+  votes: number;
+}
+
+export interface ProgressView {
+  /** Slots with at least one proposal. */
+  filled: number;
+  slots: number;
+  proposals: number;
+}
+
+export interface RoundView {
+  index: number;
+  theme: string;
+  /** Both paragraphs, from Reveal on. */
+  paragraphs: Record<TeamSide, Partial<Record<ParagraphSlot, PlayedView>>> | null;
+  /** Both counters, once Rebut is over. */
+  counters: Record<TeamSide, { target: ParagraphSlot; played: PlayedView } | null> | null;
+  /** Marks per criterion and feedback per slot, once the round is scored. */
+  scores: Record<TeamSide, Record<string, number>> | null;
+  feedback: Record<TeamSide, Judgement["feedback"]> | null;
+  autoScored: boolean;
+}
+
+export interface VerdictView {
+  /** How many students chose 1..5, before and after. */
+  before: number[];
+  after: number[];
+  /** Students whose vote moved toward each team's side. */
+  moved: Record<TeamSide, number>;
+  /** The team that moved more minds, or null for a tie. */
+  mindsWinner: TeamSide | null;
+  /** The team with more points, or null for a draw. */
+  pointsWinner: TeamSide | null;
+}
+
+export interface ScreenView {
+  audience: "screen" | "team" | "host";
+  code: string;
+  mode: "class" | "homework";
+  phase: Phase;
+  version: number;
+  round: number;
+  rounds: number;
+  theme: string | null;
+  clock: ClockView;
+  locked: boolean;
+  seats: SeatSummary[];
+  /** Students who have voted in the current vote, and how many can. */
+  votes: { cast: number; voters: number } | null;
+  progress: Record<TeamSide, ProgressView> | null;
+  current: RoundView | null;
+  history: { theme: string; totals: Record<TeamSide, number> }[];
+  totals: Record<TeamSide, number>;
+  rubric: Rubric;
+  verdict: VerdictView | null;
+}
+
+export interface TeamView extends ScreenView {
+  audience: "team";
+  team: TeamSide;
+  draft: ProposalView[];
+}
+
+export interface HostView extends ScreenView {
+  audience: "host";
+  settings: Omit<Settings, "rubric">;
+  /** Every seat that ever joined, with what the teacher needs to manage it. */
+  roster: (SeatSummary & { proposed: number; votes: number; own: number })[];
+  suggestion: Record<TeamSide, Judgement> | null;
+}
+
+export interface SeatView {
+  seat: SeatId;
+  name: string;
+  team: TeamSide;
+  status: SeatStatus;
+  hand: { copy: string; card: string }[];
+  /** This seat's vote per open slot. */
+  votes: Partial<Record<SlotId, string>>;
+  /** This seat's own verdict vote in the current (or last) vote. */
+  verdictVote: number | null;
+}
+
+function summary(seat: Seat): SeatSummary {
+  return { id: seat.id, name: seat.name, team: seat.team, bot: seat.kind === "bot", status: seat.status };
+}
+
+function played(p: Played | undefined): PlayedView | undefined {
+  if (!p) return undefined;
+  return p.kind === "card" ? { card: p.card, text: null } : { card: null, text: p.text };
+}
+
+function paragraphView(ctx: GameContext, round: number, team: TeamSide): Partial<Record<ParagraphSlot, PlayedView>> {
+  const out: Partial<Record<ParagraphSlot, PlayedView>> = {};
+  const paragraph = ctx.rounds[round]?.paragraphs[team];
+  if (!paragraph) return out;
+  for (const slot of PARAGRAPH_SLOTS) {
+    const view = played(paragraph[slot]);
+    if (view) out[slot] = view;
+  }
+  return out;
+}
+
+const REVEALED: ReadonlySet<Phase> = new Set(["reveal", "rebut", "judge", "result", "voteAfter", "verdict"]);
+const COUNTERED: ReadonlySet<Phase> = new Set(["judge", "result", "voteAfter", "verdict"]);
+const SCORED: ReadonlySet<Phase> = new Set(["result", "voteAfter", "verdict"]);
+
+function roundView(ctx: GameContext, phase: Phase): RoundView | null {
+  const record = ctx.rounds[ctx.round];
+  if (!record) return null;
+  const revealed = REVEALED.has(phase);
+  const countered = COUNTERED.has(phase);
+  const scored = SCORED.has(phase) && record.scores !== null;
+  const counter = (team: TeamSide) => {
+    const c = record.counters[team];
+    const view = c ? played(c.played) : undefined;
+    return c && view ? { target: c.target, played: view } : null;
+  };
+  return {
+    index: ctx.round,
+    theme: record.theme,
+    paragraphs: revealed ? { failure: paragraphView(ctx, ctx.round, "failure"), success: paragraphView(ctx, ctx.round, "success") } : null,
+    counters: countered ? { failure: counter("failure"), success: counter("success") } : null,
+    scores: scored && record.scores ? { failure: { ...record.scores.failure }, success: { ...record.scores.success } } : null,
+    feedback:
+      scored && record.suggestion
+        ? { failure: record.suggestion.failure.feedback.map((f) => ({ ...f })), success: record.suggestion.success.feedback.map((f) => ({ ...f })) }
+        : null,
+    autoScored: record.autoScored,
+  };
+}
+
+function progress(ctx: GameContext, phase: Phase): Record<TeamSide, ProgressView> | null {
+  if (phase !== "build" && phase !== "rebut") return null;
+  const slots = phase === "build" ? PARAGRAPH_SLOTS.length : 1;
+  const of = (team: TeamSide): ProgressView => {
+    const proposals = ctx.teams[team].proposals;
+    return { filled: new Set(proposals.map((p) => p.slot)).size, slots, proposals: proposals.length };
+  };
+  return { failure: of("failure"), success: of("success") };
+}
+
+function verdictView(ctx: GameContext): VerdictView {
+  const before = [0, 0, 0, 0, 0];
+  const after = [0, 0, 0, 0, 0];
+  const moved = { failure: 0, success: 0 };
+  for (const v of Object.values(ctx.verdict.before)) before[v - 1] = (before[v - 1] ?? 0) + 1;
+  for (const [seat, v] of Object.entries(ctx.verdict.after)) {
+    after[v - 1] = (after[v - 1] ?? 0) + 1;
+    const b = ctx.verdict.before[seat];
+    // 5 = "completely accurate" that it was a failure: a higher vote moved toward the Failure team.
+    if (b !== undefined && v > b) moved.failure++;
+    if (b !== undefined && v < b) moved.success++;
+  }
+  const t = totals(ctx);
+  return {
+    before,
+    after,
+    moved,
+    mindsWinner: moved.failure === moved.success ? null : moved.failure > moved.success ? "failure" : "success",
+    pointsWinner: t.failure === t.success ? null : t.failure > t.success ? "failure" : "success",
+  };
+}
+
+function votesView(ctx: GameContext, phase: Phase): ScreenView["votes"] {
+  if (phase !== "voteBefore" && phase !== "voteAfter") return null;
+  const votes = phase === "voteBefore" ? ctx.verdict.before : ctx.verdict.after;
+  const voters = activeSeats(ctx).filter((s) => s.kind === "human");
+  return { cast: voters.filter((s) => votes[s.id] !== undefined).length, voters: voters.length };
+}
+
+export function screenView(ctx: GameContext, phase: Phase): ScreenView {
+  return {
+    audience: "screen",
+    code: ctx.code,
+    mode: ctx.mode,
+    phase,
+    version: ctx.version,
+    round: ctx.round,
+    rounds: ctx.settings.themes.length,
+    theme: ctx.rounds[ctx.round]?.theme ?? (phase === "lobby" || phase === "voteBefore" ? (ctx.settings.themes[0] ?? null) : null),
+    clock: { endsAt: ctx.clock.endsAt, pausedRemainingMs: ctx.clock.pausedRemainingMs, paused: ctx.paused },
+    locked: ctx.locked,
+    seats: activeSeats(ctx).map(summary),
+    votes: votesView(ctx, phase),
+    progress: progress(ctx, phase),
+    current: roundView(ctx, phase),
+    history: ctx.rounds
+      .filter((r) => r.scores)
+      .map((r) => ({
+        theme: r.theme,
+        totals: {
+          failure: Object.values(r.scores?.failure ?? {}).reduce((s, m) => s + m, 0),
+          success: Object.values(r.scores?.success ?? {}).reduce((s, m) => s + m, 0),
+        },
+      })),
+    totals: totals(ctx),
+    rubric: ctx.settings.rubric,
+    verdict: phase === "verdict" ? verdictView(ctx) : null,
+  };
+}
+
+export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamView {
+  const draft: ProposalView[] =
+    phase === "build" || phase === "rebut"
+      ? ctx.teams[team].proposals.map((p) => ({
+          id: p.id,
+          slot: p.slot,
+          card: p.card,
+          text: p.text,
+          target: p.target,
+          by: p.by,
+          votes: p.supporters.length,
+        }))
+      : [];
+  return { ...screenView(ctx, phase), audience: "team", team, draft };
+}
+
+export function hostView(ctx: GameContext, phase: Phase): HostView {
+  const { rubric: _rubric, ...settings } = ctx.settings;
+  const record = ctx.rounds[ctx.round];
+  return {
+    ...screenView(ctx, phase),
+    audience: "host",
+    settings: { ...settings, themes: settings.themes.slice() },
+    roster: ctx.seatOrder.flatMap((id) => {
+      const seat = ctx.seats[id];
+      return seat ? [{ ...summary(seat), ...seat.stats }] : [];
+    }),
+    suggestion: phase === "judge" && record?.suggestion ? record.suggestion : null,
+  };
+}
+
+export function seatView(ctx: GameContext, phase: Phase, seatId: SeatId): SeatView | null {
+  const seat = ctx.seats[seatId];
+  if (!seat) return null;
+  const votes: Partial<Record<SlotId, string>> = {};
+  if (phase === "build" || phase === "rebut") {
+    for (const p of ctx.teams[seat.team].proposals) if (p.supporters.includes(seatId)) votes[p.slot] = p.id;
+  }
+  const ballot = phase === "voteBefore" || ctx.round < 0 ? ctx.verdict.before : ctx.verdict.after;
+  return {
+    seat: seat.id,
+    name: seat.name,
+    team: seat.team,
+    status: seat.status,
+    hand: seat.hand.map((copy) => ({ copy, card: ctx.copies[copy] ?? "" })),
+    votes,
+    verdictVote: ballot[seatId] ?? null,
+  };
+}
