@@ -1,0 +1,147 @@
+// Process entry: `node --import tsx server/index.ts`. Reads the environment, starts the one server
+// (server/http.ts), prints the address students should use, and shuts down cleanly on SIGTERM/SIGINT.
+// Tests import `startServer` from here or from ./http; importing this module starts nothing.
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type OnIo, type RunningServer, startServer } from "./http";
+import { createLogger } from "./log";
+
+export type {
+  HealthBody,
+  OnIo,
+  RunningServer,
+  ServerContext,
+  ShutdownHook,
+  StartServerOptions,
+} from "./http";
+export { startServer } from "./http";
+
+/** A clean shutdown must finish within this; after it the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 4000;
+
+const log = createLogger({ component: "server" });
+
+/** Non-internal IPv4 addresses of this machine: what students on the same network type or scan. */
+export function lanAddresses(): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const addr of list ?? []) {
+      if (addr.family === "IPv4" && !addr.internal) found.push(addr.address);
+    }
+  }
+  return found;
+}
+
+/**
+ * ROOM LAYER PLUG-IN POINT.
+ * server/realtime.ts (owned by the room layer) exports `attachRealtime(io, ctx)` with the `OnIo` signature.
+ * It is loaded when present so the room layer lands without editing this file; until then the server runs
+ * with Socket.IO open and no events handled.
+ */
+async function loadRealtime(): Promise<OnIo | undefined> {
+  const file = fileURLToPath(new URL("./realtime.ts", import.meta.url));
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { attachRealtime?: unknown };
+  if (typeof mod.attachRealtime !== "function") {
+    throw new Error("server/realtime.ts must export a function attachRealtime(io, ctx)");
+  }
+  return mod.attachRealtime as OnIo;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got ${JSON.stringify(raw)}`);
+  }
+  return port;
+}
+
+function printBanner(server: RunningServer) {
+  const { port, host } = server;
+  const lines = ["", "Debate Deck is running."];
+  if (host === "0.0.0.0" || host === "::") {
+    lines.push(`  Teacher, on this computer:  http://localhost:${port}`);
+    const lan = lanAddresses();
+    if (lan.length === 0) {
+      lines.push(
+        "  Students: no network connection found. Join the school network, then restart to see the address.",
+      );
+    } else {
+      for (const ip of lan) lines.push(`  Students join at:           http://${ip}:${port}`);
+    }
+  } else {
+    lines.push(`  Listening only on ${server.url} (HOST=${host}); students elsewhere cannot reach it.`);
+  }
+  lines.push("  Stop with Ctrl+C.", "");
+  console.log(lines.join("\n"));
+}
+
+async function main() {
+  const dev = process.env.NODE_ENV === "development";
+  // React and Next choose their build from NODE_ENV when first loaded; set it before they are imported.
+  if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: parsePort(process.env.PORT),
+      host: process.env.HOST || "0.0.0.0",
+      dataDir: path.resolve(process.env.DATA_DIR || "data"),
+      dev,
+      withNext: true,
+      onIo: await loadRealtime(),
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      console.error(
+        `Port ${process.env.PORT || 3000} is already in use. Stop the other program or choose another: PORT=3001 npm start`,
+      );
+    } else if (code === "EADDRNOTAVAIL") {
+      console.error(`HOST=${process.env.HOST} is not an address of this computer.`);
+    } else {
+      console.error(err);
+    }
+    process.exit(1);
+  }
+  printBanner(server);
+
+  // Ctrl+C under `npm start` reaches this process twice (from the terminal and forwarded by
+  // scripts/start.mjs), so repeats are ignored; the timeout guarantees the exit.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { event: "shutdown", signal });
+    setTimeout(() => {
+      log.error("shutdown took too long, exiting anyway", {
+        event: "shutdown_timeout",
+        afterMs: SHUTDOWN_TIMEOUT_MS,
+      });
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    server.close().then(
+      () => {
+        log.info("stopped", { event: "stopped" });
+        process.exit(0);
+      },
+      (err) => {
+        log.error("shutdown failed", {
+          event: "shutdown_error",
+          error: err instanceof Error ? err : String(err),
+        });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+const isEntry =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) void main();
