@@ -1,0 +1,44 @@
+/**
+ * Picks the Store from the environment:
+ *   STORE=memory   in-memory adapter (tests; nothing survives the process)
+ *   otherwise      SQLite in DATA_DIR (default ./data, relative to the working directory)
+ * STORE_BATCH_MS optionally sets how long room snapshots wait to be batched (default 50).
+ */
+import { type Logger, silentLogger } from "../log";
+import { createMemoryStore } from "./memory";
+import { DEFAULT_BATCH_MS, openSqliteStore } from "./sqlite";
+import type { Store } from "./types";
+
+export * from "./types";
+export { createMemoryStore } from "./memory";
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from "./sqlite";
+
+export const DEFAULT_DATA_DIR = "./data";
+
+export function openStore(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  options: { log?: Logger } = {},
+): Store {
+  const log = options.log ?? silentLogger;
+  const kind = (env.STORE ?? "sqlite").trim().toLowerCase();
+  switch (kind) {
+    case "memory":
+      log.warn("using the in-memory store: nothing will survive a restart", { store: "memory" });
+      return createMemoryStore({ log });
+    case "":
+    case "sqlite": {
+      const dir = env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+      const batchMs = env.STORE_BATCH_MS === undefined ? DEFAULT_BATCH_MS : Number(env.STORE_BATCH_MS);
+      if (!(Number.isFinite(batchMs) && batchMs >= 0 && batchMs <= 10_000)) {
+        throw new Error(
+          `STORE_BATCH_MS must be a number of milliseconds from 0 to 10000, got "${env.STORE_BATCH_MS}"`,
+        );
+      }
+      const store = openSqliteStore({ dir, batchMs, log });
+      log.info("store opened", { store: "sqlite", path: store.path, batchMs });
+      return store;
+    }
+    default:
+      throw new Error(`STORE must be "sqlite" or "memory", got "${env.STORE}"`);
+  }
+}

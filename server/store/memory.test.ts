@@ -1,0 +1,4 @@
+import { runStoreContract } from "./contract";
+import { createMemoryStore } from "./memory";
+
+runStoreContract("memory", { open: () => createMemoryStore() });

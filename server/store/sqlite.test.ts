@@ -1,0 +1,257 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createLogger } from "../log";
+import { deck, game, homework, room, runStoreContract } from "./contract";
+import { openSqliteStore, SCHEMA_VERSION, SQLITE_FILE_NAME, type SqliteStore } from "./sqlite";
+import { StoreError } from "./types";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "debate-deck-store-"));
+}
+
+let contractDir = "";
+runStoreContract("sqlite", {
+  open() {
+    contractDir = tempDir();
+    return openSqliteStore({ dir: contractDir });
+  },
+  cleanup() {
+    rmSync(contractDir, { recursive: true, force: true });
+  },
+});
+
+describe("SQLite adapter", () => {
+  let dir: string;
+  let stores: SqliteStore[];
+  let others: Database.Database[];
+  let lines: string[];
+
+  const log = () => createLogger({}, { level: "debug", sink: (line) => lines.push(line) });
+  /** Long batch delay by default, so nothing is written behind a test's back unless it says so. */
+  const open = (batchMs = 60_000) => {
+    const store = openSqliteStore({ dir, batchMs, log: log() });
+    stores.push(store);
+    return store;
+  };
+  /** A second connection to the same file, as another process (or the sqlite3 shell) would have. */
+  const peek = () => {
+    const db = new Database(join(dir, SQLITE_FILE_NAME));
+    others.push(db);
+    return db;
+  };
+  const roomCount = (db: Database.Database) =>
+    (db.prepare("SELECT count(*) AS n FROM rooms").get() as { n: number }).n;
+
+  beforeEach(() => {
+    dir = join(tempDir(), "nested", "data");
+    stores = [];
+    others = [];
+    lines = [];
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const db of others) db.close();
+    for (const store of stores) {
+      try {
+        store.close();
+      } catch {
+        // a test that broke the database on purpose
+      }
+    }
+    rmSync(join(dir, "..", ".."), { recursive: true, force: true });
+  });
+
+  it("creates the data folder and the database file, in WAL mode at the current schema", () => {
+    const store = open();
+    expect(store.path).toBe(join(dir, SQLITE_FILE_NAME));
+    expect(statSync(store.path).isFile()).toBe(true);
+    const db = peek();
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it("keeps everything across close and reopen, without migrating twice", () => {
+    const first = open();
+    first.saveRoom(room("CDF346", { phase: "build", hands: { s1: ["c1"] } }));
+    first.saveGame(game("game_1", { homeworkId: "hw_1" }));
+    first.saveDeck(deck("deck_1"));
+    first.saveHomework(homework("hw_1"));
+    first.close();
+
+    const second = open();
+    expect(second.loadLiveRooms()).toEqual([room("CDF346", { phase: "build", hands: { s1: ["c1"] } })]);
+    expect(second.getGame("game_1")).toEqual(game("game_1", { homeworkId: "hw_1" }));
+    expect(second.getDeck("deck_1")).toEqual(deck("deck_1"));
+    expect(second.getHomework("hw_1")).toEqual(homework("hw_1"));
+    expect(second.listGames({ limit: 5, homeworkId: "hw_1" }).map((g) => g.id)).toEqual(["game_1"]);
+  });
+
+  it("writes every batched snapshot by close(): the latest per room", () => {
+    const store = open();
+    for (let update = 1; update <= 10; update++) {
+      for (let r = 0; r < 100; r++)
+        store.saveRoom(room(`R${String(r).padStart(5, "0")}`, { update }, 1000 + update));
+    }
+    expect(store.stats().pendingRooms).toBe(100);
+    expect(roomCount(peek())).toBe(0);
+    store.close();
+
+    const rooms = open().loadLiveRooms();
+    expect(rooms).toHaveLength(100);
+    for (const r of rooms) expect(r).toMatchObject({ snapshot: { update: 10 }, updatedAt: 1010 });
+  });
+
+  it("writes all pending rooms in one transaction", () => {
+    const store = open();
+    for (let r = 0; r < 50; r++) store.saveRoom(room(`R${r}`, { r }));
+    store.flush();
+    expect(store.stats()).toEqual({ pendingRooms: 0, batches: 1, batchedRooms: 50, failedBatches: 0 });
+
+    // Proof from SQLite itself: make the 30th insert fail. If the batch were not one transaction
+    // the first 29 rooms would be on disk; they are not.
+    const db = peek();
+    db.exec(`CREATE TRIGGER refuse_r29 BEFORE UPDATE ON rooms WHEN NEW.code = 'R29'
+             BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    for (let r = 0; r < 50; r++) store.saveRoom(room(`R${r}`, { r, v: 2 }));
+    expect(() => store.flush()).toThrow(/disk on fire/);
+    const onDisk = db.prepare("SELECT snapshot FROM rooms").all() as { snapshot: string }[];
+    expect(onDisk.filter((row) => JSON.parse(row.snapshot).v === 2)).toEqual([]);
+    // Nothing was dropped: the whole batch is still pending and lands once the fault is gone.
+    expect(store.stats()).toMatchObject({ pendingRooms: 50, failedBatches: 1 });
+    db.exec("DROP TRIGGER refuse_r29");
+    store.flush();
+    expect(store.stats()).toMatchObject({ pendingRooms: 0, batches: 2, batchedRooms: 100 });
+    expect(store.loadLiveRooms().every((r) => (r.snapshot as { v: number }).v === 2)).toBe(true);
+  });
+
+  it("retries on its timer after an explicit flush failed", () => {
+    vi.useFakeTimers();
+    const store = open(50);
+    const db = peek();
+    db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'busy'); END`);
+    store.saveRoom(room("CDF346"));
+    expect(() => store.flush()).toThrow(/busy/);
+    db.exec("DROP TRIGGER refuse_all");
+    vi.advanceTimersByTime(50);
+    expect(roomCount(db)).toBe(1);
+  });
+
+  it("writes a batch on its timer", () => {
+    vi.useFakeTimers();
+    const store = open(80);
+    store.saveRoom(room("CDF346"));
+    store.saveRoom(room("QRT679"));
+    const db = peek();
+    vi.advanceTimersByTime(79);
+    expect(roomCount(db)).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(roomCount(db)).toBe(2);
+    expect(store.stats()).toMatchObject({ batches: 1, batchedRooms: 2, pendingRooms: 0 });
+  });
+
+  it("keeps pending snapshots and retries when a timed batch fails, without throwing", () => {
+    vi.useFakeTimers();
+    const store = open(50);
+    const db = peek();
+    db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    store.saveRoom(room("CDF346", { v: 1 }));
+    expect(() => vi.advanceTimersByTime(50)).not.toThrow();
+    expect(store.stats()).toMatchObject({ pendingRooms: 1, failedBatches: 1 });
+    expect(lines.some((l) => l.includes("level=error") && l.includes('err="SqliteError: disk full"'))).toBe(
+      true,
+    );
+
+    store.saveRoom(room("CDF346", { v: 2 })); // a newer snapshot replaces the failed one
+    db.exec("DROP TRIGGER refuse_all");
+    vi.advanceTimersByTime(5_000);
+    expect(store.stats()).toMatchObject({ pendingRooms: 0, batches: 1 });
+    expect(
+      JSON.parse((db.prepare("SELECT snapshot FROM rooms").get() as { snapshot: string }).snapshot),
+    ).toEqual({
+      v: 2,
+    });
+  });
+
+  it("never resurrects a deleted or finished room from a pending snapshot", () => {
+    vi.useFakeTimers();
+    const store = open(50);
+    store.saveRoom(room("CDF346"));
+    store.saveRoom(room("QRT679"));
+    store.deleteRoom("CDF346");
+    store.finishRoom("QRT679", game("game_1", { code: "QRT679" }));
+    vi.advanceTimersByTime(1_000);
+    store.close();
+    const reopened = open();
+    expect(reopened.loadLiveRooms()).toEqual([]);
+    expect(reopened.getGame("game_1")).toBeDefined();
+  });
+
+  it("finishRoom is one transaction: if retiring the room fails, the game is not filed", () => {
+    const store = open();
+    store.saveRoom(room("CDF346", { v: 1 }));
+    store.flush();
+    store.saveRoom(room("CDF346", { v: 2 })); // pending, not yet written
+    const db = peek();
+    db.exec(`CREATE TRIGGER refuse_delete BEFORE DELETE ON rooms BEGIN SELECT RAISE(ABORT, 'locked'); END`);
+    expect(() => store.finishRoom("CDF346", game("game_1"))).toThrow(/locked/);
+    expect(store.getGame("game_1")).toBeUndefined();
+    // The room is still live, and its newest snapshot was not thrown away.
+    expect(store.loadLiveRooms()).toEqual([room("CDF346", { v: 2 })]);
+    db.exec("DROP TRIGGER refuse_delete");
+    store.finishRoom("CDF346", game("game_1"));
+    expect(store.loadLiveRooms()).toEqual([]);
+    expect(store.getGame("game_1")).toEqual(game("game_1"));
+  });
+
+  it("skips a corrupt row with a warning instead of failing to start", () => {
+    const first = open();
+    first.saveRoom(room("CDF346"));
+    first.saveGame(game("game_ok", { finishedAt: 1 }));
+    first.close();
+    const db = peek();
+    db.prepare("INSERT INTO rooms (code, snapshot, updated_at) VALUES ('BROKEN', '{\"half\": ', 0)").run();
+    db.prepare(
+      `INSERT INTO games (id, code, finished_at, summary, report, plan) VALUES ('game_bad', 'X', 2, 'not json', '{}', '{}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO decks (id, title, deck, plan, created_at) VALUES ('deck_bad', 'T', '{', 'plan', 0)`,
+    ).run();
+
+    const store = open();
+    expect(store.loadLiveRooms()).toEqual([room("CDF346")]);
+    expect(store.listGames({ limit: 10 }).map((g) => g.id)).toEqual(["game_ok"]);
+    expect(store.getGame("game_bad")).toBeUndefined();
+    expect(store.getDeck("deck_bad")).toBeUndefined();
+    const warnings = lines.filter((l) => l.includes("level=warn") && l.includes("skipping unreadable row"));
+    expect(warnings.some((l) => l.includes("table=rooms id=BROKEN column=snapshot"))).toBe(true);
+    expect(warnings.some((l) => l.includes("table=games id=game_bad column=summary"))).toBe(true);
+    expect(warnings.some((l) => l.includes("table=decks id=deck_bad column=deck"))).toBe(true);
+  });
+
+  it("refuses a database written by a newer version, with a message that says what to do", () => {
+    open().close();
+    const db = peek();
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    others.pop();
+    expect(() => open()).toThrow(/newer Debate Deck: upgrade, or point DATA_DIR at another folder/);
+  });
+
+  it("throws a clear error on a write after close", () => {
+    const store = open();
+    store.close();
+    expect(() => store.saveRoom(room("CDF346"))).toThrow(
+      new StoreError("store_closed", "store is closed: saveRoom() called after close()"),
+    );
+  });
+
+  it("reads its own unflushed room snapshots", () => {
+    const store = open();
+    store.saveRoom(room("CDF346", { v: 1 }));
+    expect(store.loadLiveRooms()).toEqual([room("CDF346", { v: 1 })]);
+  });
+});
