@@ -4,13 +4,13 @@
  *   otherwise      SQLite in DATA_DIR (default ./data, relative to the working directory)
  * STORE_BATCH_MS optionally sets how long room snapshots wait to be batched (default 50).
  */
-import { type Logger, silentLogger } from "../log";
-import { createMemoryStore } from "./memory";
+import { createLogger, type Logger } from "../log";
+import { openMemoryStore } from "./memory";
 import { DEFAULT_BATCH_MS, openSqliteStore } from "./sqlite";
 import type { Store } from "./types";
 
 export * from "./types";
-export { createMemoryStore } from "./memory";
+export { openMemoryStore } from "./memory";
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from "./sqlite";
 
 export const DEFAULT_DATA_DIR = "./data";
@@ -19,12 +19,12 @@ export function openStore(
   env: Readonly<Record<string, string | undefined>> = process.env,
   options: { log?: Logger } = {},
 ): Store {
-  const log = options.log ?? silentLogger;
+  const log = options.log ?? createLogger({ component: "store" });
   const kind = (env.STORE ?? "sqlite").trim().toLowerCase();
   switch (kind) {
     case "memory":
       log.warn("using the in-memory store: nothing will survive a restart", { store: "memory" });
-      return createMemoryStore({ log });
+      return openMemoryStore({ log });
     case "":
     case "sqlite": {
       const dir = env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;

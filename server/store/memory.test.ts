@@ -1,4 +1,4 @@
 import { runStoreContract } from "./contract";
-import { createMemoryStore } from "./memory";
+import { openMemoryStore } from "./memory";
 
-runStoreContract("memory", { open: () => createMemoryStore() });
+runStoreContract("memory", { open: () => openMemoryStore() });

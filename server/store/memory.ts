@@ -4,7 +4,7 @@
  * exactly as SQLite does, and both adapters pass one contract suite. Nothing survives the
  * process; there is nothing to batch, so `flush()` does nothing.
  */
-import { type Logger, silentLogger } from "../log";
+import { createLogger, type Logger } from "../log";
 import {
   type DeckRow,
   type GameRow,
@@ -31,8 +31,8 @@ function newestFirst<T extends { id: string }>(at: (row: T) => number) {
   return (a: T, b: T) => at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
-  const decode = new RowDecoder(options.log ?? silentLogger);
+export function openMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const decode = new RowDecoder(options.log ?? createLogger({ component: "store" }));
   const rooms = new Map<string, RoomRow>();
   const games = new Map<string, GameRow>();
   const decks = new Map<string, DeckRow>();

@@ -26,7 +26,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { type Logger, silentLogger } from "../log";
+import { createLogger, type Logger } from "../log";
 import {
   type DeckRow,
   type GameRow,
@@ -183,7 +183,7 @@ function prepare(db: Database.Database) {
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
   if (!(Number.isFinite(batchMs) && batchMs >= 0)) throw new RangeError("batchMs must be >= 0");
-  const log = options.log ?? silentLogger;
+  const log = options.log ?? createLogger({ component: "store" });
   const decode = new RowDecoder(log);
 
   // The folder holds secret hashes and pupils' nicknames: readable by the teacher's account only.
