@@ -311,6 +311,43 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe("afterWrite (group commit)", () => {
+      it("runs once the snapshots saved so far are written", async () => {
+        const calls: string[] = [];
+        store.saveRoom(room("CDF346"));
+        store.afterWrite(() => calls.push("a"));
+        store.saveRoom(room("QRT679"));
+        store.afterWrite(() => calls.push("b"));
+        store.flush();
+        await Promise.resolve();
+        expect(calls).toEqual(["a", "b"]);
+        await Promise.resolve();
+        expect(calls).toEqual(["a", "b"]); // once each
+      });
+
+      it("with nothing pending, runs on the next microtask, never synchronously", async () => {
+        let called = false;
+        store.afterWrite(() => {
+          called = true;
+        });
+        expect(called).toBe(false);
+        await Promise.resolve();
+        expect(called).toBe(true);
+      });
+
+      it("a callback that throws does not stop the others", async () => {
+        const calls: number[] = [];
+        store.saveRoom(room("CDF346"));
+        store.afterWrite(() => {
+          throw new Error("socket gone");
+        });
+        store.afterWrite(() => calls.push(2));
+        store.flush();
+        await Promise.resolve();
+        expect(calls).toEqual([2]);
+      });
+    });
+
     describe("flush and close", () => {
       it("flush can be called any time", () => {
         store.flush();
@@ -338,6 +375,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           ["deleteDeck", () => store.deleteDeck("deck_1")],
           ["saveHomework", () => store.saveHomework(homework("hw_1"))],
           ["getHomework", () => store.getHomework("hw_1")],
+          ["afterWrite", () => store.afterWrite(() => {})],
         ];
         for (const [method, call] of calls) {
           let caught: unknown;

@@ -32,12 +32,21 @@ function newestFirst<T extends { id: string }>(at: (row: T) => number) {
 }
 
 export function openMemoryStore(options: MemoryStoreOptions = {}): Store {
-  const decode = new RowDecoder(options.log ?? createLogger({ component: "store" }));
+  const log = options.log ?? createLogger({ component: "store" });
+  const decode = new RowDecoder(log);
   const rooms = new Map<string, RoomRow>();
   const games = new Map<string, GameRow>();
   const decks = new Map<string, DeckRow>();
   const homework = new Map<string, HomeworkRow>();
   let closed = false;
+
+  const runCallback = (callback: () => void) => {
+    try {
+      callback();
+    } catch (err) {
+      log.error("afterWrite callback threw", { err: err as Error });
+    }
+  };
 
   function open(method: string): void {
     if (closed) throw new StoreError("store_closed", `store is closed: ${method}() called after close()`);
@@ -116,6 +125,12 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): Store {
       return row && decode.homework(row);
     },
 
+    afterWrite(callback) {
+      open("afterWrite");
+      // Nothing is ever pending here; still asynchronous, so callers cannot come to rely on a
+      // synchronous call that the SQLite adapter would not make.
+      queueMicrotask(() => runCallback(callback));
+    },
     flush() {},
     close() {
       closed = true;

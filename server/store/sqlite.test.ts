@@ -176,6 +176,52 @@ describe("SQLite adapter", () => {
     });
   });
 
+  it("afterWrite holds an ack until the batch holding its snapshot has committed", () => {
+    vi.useFakeTimers();
+    const store = open(50);
+    const db = peek();
+    const acks: string[] = [];
+    store.saveRoom(room("CDF346"));
+    store.afterWrite(() => acks.push(`first sees ${roomCount(db)} rows`));
+    store.saveRoom(room("QRT679"));
+    store.afterWrite(() => acks.push(`second sees ${roomCount(db)} rows`));
+    vi.advanceTimersByTime(49);
+    expect(acks).toEqual([]);
+    vi.advanceTimersByTime(1);
+    // Run inside the commit's aftermath: another connection already sees both rows.
+    expect(acks).toEqual(["first sees 2 rows", "second sees 2 rows"]);
+    expect(store.stats().batches).toBe(1);
+  });
+
+  it("afterWrite callbacks wait through a failed batch and run after its retry", () => {
+    vi.useFakeTimers();
+    const store = open(50);
+    const db = peek();
+    db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    let acked = false;
+    store.saveRoom(room("CDF346"));
+    store.afterWrite(() => {
+      acked = true;
+    });
+    vi.advanceTimersByTime(50);
+    expect(acked).toBe(false);
+    db.exec("DROP TRIGGER refuse_all");
+    vi.advanceTimersByTime(5_000);
+    expect(acked).toBe(true);
+  });
+
+  it("close() writes the batch and runs the waiting callbacks", () => {
+    const store = open();
+    let acked = false;
+    store.saveRoom(room("CDF346"));
+    store.afterWrite(() => {
+      acked = true;
+    });
+    store.close();
+    expect(acked).toBe(true);
+    expect(open().loadLiveRooms()).toEqual([room("CDF346")]);
+  });
+
   it("never resurrects a deleted or finished room from a pending snapshot", () => {
     vi.useFakeTimers();
     const store = open(50);

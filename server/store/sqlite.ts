@@ -19,6 +19,9 @@
  * nothing, and a finished or deleted room is never resurrected by a late batch. On SIGKILL at
  * most the last `batchMs` of room snapshots is lost. Everything else is written immediately.
  *
+ * `afterWrite(cb)` is group commit: the room server can hold a client's ack until the batch
+ * holding its action commits, so an acknowledged action survives even SIGKILL.
+ *
  * If a timed batch fails (disk full, file locked), the snapshots stay pending (newer ones win),
  * the failure is logged, and the batch is retried with back-off; the error never escapes into
  * a timer callback where it would crash the process.
@@ -204,6 +207,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   const pending = new Map<string, RoomRow>();
+  /** afterWrite callbacks waiting for the pending snapshots to commit. */
+  let waiting: (() => void)[] = [];
   const stats = { batches: 0, batchedRooms: 0, failedBatches: 0 };
   let timer: NodeJS.Timeout | undefined;
   let consecutiveFailures = 0;
@@ -221,9 +226,29 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (closed) throw new StoreError("store_closed", `store is closed: ${method}() called after close()`);
   }
 
-  /** Writes every pending snapshot in one transaction. On failure they stay pending and it throws. */
+  function runWaiting(): void {
+    if (waiting.length === 0) return;
+    const callbacks = waiting;
+    waiting = [];
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch (err) {
+        log.error("afterWrite callback threw", { err: err as Error });
+      }
+    }
+  }
+
+  /**
+   * Writes every pending snapshot in one transaction, then runs the afterWrite callbacks.
+   * On failure the snapshots stay pending, the callbacks keep waiting, and it throws.
+   */
   function writePending(): void {
-    if (pending.size === 0) return;
+    if (pending.size === 0) {
+      // deleteRoom/finishRoom may have emptied it: nothing left to wait for.
+      runWaiting();
+      return;
+    }
     const rows = [...pending.values()];
     pending.clear();
     try {
@@ -238,6 +263,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     stats.batches++;
     stats.batchedRooms += rows.length;
     consecutiveFailures = 0;
+    runWaiting();
   }
 
   // Invariant: while anything is pending (and the store is open) a timer is set — saveRoom sets
@@ -343,6 +369,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return row && decode.homework(row);
     },
 
+    afterWrite(callback) {
+      open("afterWrite");
+      waiting.push(callback);
+      if (pending.size === 0) queueMicrotask(runWaiting);
+    },
     flush() {
       if (closed) return;
       writePending();
@@ -358,6 +389,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
         log.error("final room snapshot batch failed at close", { rooms: pending.size, err: err as Error });
         throw err;
       } finally {
+        waiting = [];
         db.close();
       }
     },

@@ -22,6 +22,8 @@
  * - A stored row that cannot be read (corrupt JSON) is skipped with a logged warning.
  * - After `close()`, every method except `flush()`/`close()` (which do nothing) throws a
  *   StoreError with code "store_closed".
+ * - Room snapshots may be written later than `saveRoom` returns (batched); `afterWrite` says
+ *   when they are safe, and `flush()`/`close()` force them out.
  * - Secrets are never stored: only their hashes (`ownerSecretHash`, `teacherSecretHash`).
  */
 
@@ -105,6 +107,14 @@ export interface Store {
   saveHomework(rec: HomeworkRecord): void;
   getHomework(id: string): HomeworkRecord | undefined;
 
+  /**
+   * Run `callback` once every room snapshot saved so far is durably written (the SQLite
+   * adapter: after the batch that holds them commits; nothing pending: on the next microtask).
+   * For acknowledging a client only once its action would survive a SIGKILL — group commit:
+   * one batch, many acks. If a batch fails the callbacks wait for its retry; if the store is
+   * closed before they can run they are dropped (the process is going away anyway).
+   */
+  afterWrite(callback: () => void): void;
   /** Write everything pending now (the SQLite adapter's batched room snapshots). */
   flush(): void;
   /** Flush, then release the database. Call on SIGTERM. Idempotent. */
