@@ -43,7 +43,9 @@ export function fitsSlot(card: Card, slot: SlotId): boolean {
 /** Cards a team deals from: its own side's cards, the shared ones and the counters it can use
  *  against the other side. Context cards stay out of hands: they open and close the essay plan. */
 export function teamCards(deck: Deck, team: TeamSide): Card[] {
-  return deck.cards.filter((c) => c.kind !== "context" && c.theme !== CONTEXT_THEME && (c.side === team || c.side === "either"));
+  return deck.cards.filter(
+    (c) => c.kind !== "context" && c.theme !== CONTEXT_THEME && (c.side === team || c.side === "either"),
+  );
 }
 
 /** Paragraph themes of a deck in plan order (the context theme is never a round). */

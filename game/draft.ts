@@ -37,7 +37,12 @@ function sameTarget(p: Proposal, target: ParagraphSlot | null): boolean {
   return (p.target ?? null) === (target ?? null);
 }
 
-function checkTarget(ctx: GameContext, slot: SlotId, team: TeamSide, target: ParagraphSlot | null | undefined): Refusal | null {
+function checkTarget(
+  ctx: GameContext,
+  slot: SlotId,
+  team: TeamSide,
+  target: ParagraphSlot | null | undefined,
+): Refusal | null {
   if (slot !== "counter") return target ? refuse("bad_value", "Only a counter takes a target.") : null;
   if (!target || !PARAGRAPH_SLOTS.includes(target))
     return refuse("bad_value", "Choose which card of the other team's paragraph your counter answers.");
@@ -48,21 +53,26 @@ function checkTarget(ctx: GameContext, slot: SlotId, team: TeamSide, target: Par
 
 export function checkDraft(ctx: GameContext, phase: Phase, cmd: DraftCommand, seat: Seat): Refusal | null {
   const slots = openSlots(phase);
-  if (slots.length === 0) return refuse("wrong_phase", "You can only play cards while your team is building or rebutting.");
+  if (slots.length === 0)
+    return refuse("wrong_phase", "You can only play cards while your team is building or rebutting.");
   const team = ctx.teams[seat.team];
   switch (cmd.type) {
     case "propose": {
       if (!slots.includes(cmd.slot)) return refuse("wrong_slot", `The ${cmd.slot} slot is not open now.`);
       if (!seat.hand.includes(cmd.copy)) return refuse("not_in_hand", "That card is not in your hand.");
       const card = cardOf(ctx, cmd.copy);
-      if (!fitsSlot(card, cmd.slot)) return refuse("wrong_slot", `A ${card.kind} card does not fit the ${slotName(cmd.slot)} slot.`);
+      if (!fitsSlot(card, cmd.slot))
+        return refuse("wrong_slot", `A ${card.kind} card does not fit the ${slotName(cmd.slot)} slot.`);
       const targetProblem = checkTarget(ctx, cmd.slot, seat.team, cmd.target);
       if (targetProblem) return targetProblem;
       const inSlot = team.proposals.filter((p) => p.slot === cmd.slot);
       const joins = inSlot.some((p) => p.card === card.id && sameTarget(p, cmd.target ?? null));
       const own = inSlot.some((p) => p.copies.some((c) => c.seat === seat.id));
       if (!joins && !own && inSlot.length >= MAX_PROPOSALS_PER_SLOT)
-        return refuse("slot_full", `The ${slotName(cmd.slot)} slot has ${MAX_PROPOSALS_PER_SLOT} proposals: vote for one of them.`);
+        return refuse(
+          "slot_full",
+          `The ${slotName(cmd.slot)} slot has ${MAX_PROPOSALS_PER_SLOT} proposals: vote for one of them.`,
+        );
       return null;
     }
     case "write": {
@@ -77,7 +87,10 @@ export function checkDraft(ctx: GameContext, phase: Phase, cmd: DraftCommand, se
       const inSlot = team.proposals.filter((p) => p.slot === cmd.slot);
       const mine = inSlot.some((p) => p.text !== null && p.by === seat.id);
       if (!mine && inSlot.length >= MAX_PROPOSALS_PER_SLOT)
-        return refuse("slot_full", `The ${slotName(cmd.slot)} slot has ${MAX_PROPOSALS_PER_SLOT} proposals: vote for one of them.`);
+        return refuse(
+          "slot_full",
+          `The ${slotName(cmd.slot)} slot has ${MAX_PROPOSALS_PER_SLOT} proposals: vote for one of them.`,
+        );
       return null;
     }
     case "withdraw": {
@@ -88,7 +101,8 @@ export function checkDraft(ctx: GameContext, phase: Phase, cmd: DraftCommand, se
     }
     case "support": {
       const p = team.proposals.find((x) => x.id === cmd.proposal);
-      if (!p || !slots.includes(p.slot)) return refuse("unknown_proposal", "That proposal is no longer on the draft.");
+      if (!p || !slots.includes(p.slot))
+        return refuse("unknown_proposal", "That proposal is no longer on the draft.");
       return null;
     }
     default: {
@@ -156,7 +170,17 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
         p.text = text;
         p.target = target;
       } else {
-        p = { id: `p${ctx.seq}`, slot: cmd.slot, seq: ctx.seq++, by: seat.id, card: null, copies: [], text, target, supporters: [] };
+        p = {
+          id: `p${ctx.seq}`,
+          slot: cmd.slot,
+          seq: ctx.seq++,
+          by: seat.id,
+          card: null,
+          copies: [],
+          text,
+          target,
+          supporters: [],
+        };
         team.proposals.push(p);
       }
       moveVote(team.proposals, cmd.slot, seat.id, p);
@@ -177,7 +201,7 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
     }
     default: {
       const never: never = cmd;
-      return never;
+      throw new Error(`unhandled command ${String(never)}`);
     }
   }
 }
@@ -187,7 +211,11 @@ export function leader(proposals: readonly Proposal[], slot: SlotId): Proposal |
   let best: Proposal | undefined;
   for (const p of proposals) {
     if (p.slot !== slot) continue;
-    if (!best || p.supporters.length > best.supporters.length || (p.supporters.length === best.supporters.length && p.seq < best.seq))
+    if (
+      !best ||
+      p.supporters.length > best.supporters.length ||
+      (p.supporters.length === best.supporters.length && p.seq < best.seq)
+    )
       best = p;
   }
   return best;
@@ -195,7 +223,8 @@ export function leader(proposals: readonly Proposal[], slot: SlotId): Proposal |
 
 function returnCopy(ctx: GameContext, team: TeamSide, seatId: SeatId, copy: CopyId): void {
   const seat = ctx.seats[seatId];
-  if (seat && seat.team === team && (seat.status === "present" || seat.status === "away")) seat.hand.push(copy);
+  if (seat && seat.team === team && (seat.status === "present" || seat.status === "away"))
+    seat.hand.push(copy);
   else ctx.teams[team].discard.push(copy);
 }
 
@@ -212,7 +241,12 @@ export function settleDraft(ctx: GameContext, phase: Phase): void {
         played = { kind: "own", text: win.text, by: [win.by] };
       } else {
         const [first] = win.copies as [{ seat: SeatId; copy: CopyId }];
-        played = { kind: "card", card: win.card as string, copy: first.copy, by: win.copies.map((c) => c.seat) };
+        played = {
+          kind: "card",
+          card: win.card as string,
+          copy: first.copy,
+          by: win.copies.map((c) => c.seat),
+        };
         win.copies = win.copies.slice(1);
       }
       if (round) {

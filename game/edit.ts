@@ -14,7 +14,11 @@ function cloneTeam(team: TeamState): TeamState {
   return {
     drawPile: team.drawPile.slice(),
     discard: team.discard.slice(),
-    proposals: team.proposals.map((p) => ({ ...p, copies: p.copies.slice(), supporters: p.supporters.slice() })),
+    proposals: team.proposals.map((p) => ({
+      ...p,
+      copies: p.copies.slice(),
+      supporters: p.supporters.slice(),
+    })),
   };
 }
 

@@ -98,7 +98,10 @@ export function beginJudge(ctx: GameContext, at: number): void {
   const round = ctx.rounds[ctx.round];
   if (!round) return;
   const rubric = ctx.settings.rubric;
-  round.suggestion = { failure: judge(ctx, round, "failure", rubric), success: judge(ctx, round, "success", rubric) };
+  round.suggestion = {
+    failure: judge(ctx, round, "failure", rubric),
+    success: judge(ctx, round, "success", rubric),
+  };
   openClock(ctx, "judge", at);
   // At home nobody else judges: the auto-judge's marks stand.
   if (ctx.mode === "homework") acceptSuggestion(round);
@@ -113,7 +116,8 @@ export function acceptSuggestion(round: RoundRecord): void {
 export function recordScores(ctx: GameContext, marks: Record<TeamSide, Record<string, number>>): void {
   const round = ctx.rounds[ctx.round];
   if (!round) return;
-  const clean = (m: Record<string, number>) => Object.fromEntries(ctx.settings.rubric.criteria.map((c) => [c.id, m[c.id] ?? 0]));
+  const clean = (m: Record<string, number>) =>
+    Object.fromEntries(ctx.settings.rubric.criteria.map((c) => [c.id, m[c.id] ?? 0]));
   round.scores = { failure: clean(marks.failure), success: clean(marks.success) };
   round.autoScored = false;
 }

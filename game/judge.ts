@@ -70,10 +70,6 @@ function knowledge(r: Reading): Measured {
   return { score: raw / 3, reason };
 }
 
-function pointCard(r: Reading): Card | undefined {
-  return cardIn(r, r.paragraph.point);
-}
-
 /** An explanation "connects" when the plan ties it to the Point or Evidence played with it. */
 function connects(r: Reading, explanation: Card): boolean {
   const played = new Set<string>();
@@ -121,7 +117,9 @@ function evaluation(r: Reading): Measured {
   const notes: string[] = [];
   // 1. Our counter answers the card it targets.
   const counter = cardIn(r, mine?.played);
-  const target = mine ? cardIn({ ...r, paragraph: r.round.paragraphs[other] }, r.round.paragraphs[other][mine.target]) : undefined;
+  const target = mine
+    ? cardIn({ ...r, paragraph: r.round.paragraphs[other] }, r.round.paragraphs[other][mine.target])
+    : undefined;
   if (counter && target) {
     const answers =
       counter.rebuts.includes(target.id) ||
@@ -144,7 +142,10 @@ function evaluation(r: Reading): Measured {
       raw++;
       notes.push("your Link answers back");
     } else notes.push("your Link does not answer their counter");
-  } else notes.push(r.paragraph.link?.kind === "own" ? "your own Link is for your teacher to mark" : "no Link on your side");
+  } else
+    notes.push(
+      r.paragraph.link?.kind === "own" ? "your own Link is for your teacher to mark" : "no Link on your side",
+    );
   const reason =
     raw === 2
       ? "Your counter answers their card and your Link answers back."
@@ -163,7 +164,8 @@ function structure(r: Reading): Measured {
   }
   for (const slot of PARAGRAPH_SLOTS) {
     const card = cardIn(r, p[slot]);
-    if (card && !onSide(r, card)) return { score: 0, reason: `Your ${slotName(slot)} argues for the other side.` };
+    if (card && !onSide(r, card))
+      return { score: 0, reason: `Your ${slotName(slot)} argues for the other side.` };
   }
   return { score: 1, reason: "A complete Point–Evidence–Explanation–Link chain on your side." };
 }
@@ -174,12 +176,17 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function slotFeedback(r: Reading, slot: SlotId, played: Played | undefined): { slot: SlotId; line: string; ok: boolean } {
+function slotFeedback(
+  r: Reading,
+  slot: SlotId,
+  played: Played | undefined,
+): { slot: SlotId; line: string; ok: boolean } {
   if (!played) return { slot, line: `Empty: no ${slotName(slot)}.`, ok: false };
   if (played.kind === "own") return { slot, line: "Your own sentence: your teacher marks it.", ok: true };
   const card = r.cards.get(played.card);
   if (!card) return { slot, line: "Unknown card.", ok: false };
-  if (!fitsSlot(card, slot)) return { slot, line: `A ${card.kind} card does not belong in the ${slotName(slot)} slot.`, ok: false };
+  if (!fitsSlot(card, slot))
+    return { slot, line: `A ${card.kind} card does not belong in the ${slotName(slot)} slot.`, ok: false };
   if (!onSide(r, card)) return { slot, line: "This card argues for the other side.", ok: false };
   if (slot !== "counter" && card.theme !== r.theme)
     return { slot, line: `On your side, but about another theme, not ${r.themeTitle}.`, ok: false };
@@ -208,7 +215,11 @@ export function judge(ctx: GameContext, round: RoundRecord, team: TeamSide, rubr
   });
   const feedback = PARAGRAPH_SLOTS.map((slot) => slotFeedback(r, slot, round.paragraphs[team][slot]));
   const counter = round.counters[team];
-  feedback.push(counter ? slotFeedback(r, "counter", counter.played) : { slot: "counter", line: "No counter played.", ok: false });
+  feedback.push(
+    counter
+      ? slotFeedback(r, "counter", counter.played)
+      : { slot: "counter", line: "No counter played.", ok: false },
+  );
   return { marks, total: marks.reduce((s, m) => s + m.marks, 0), feedback };
 }
 

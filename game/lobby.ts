@@ -104,16 +104,33 @@ export function addBotSeat(ctx: GameContext, phase: Phase, team: TeamSide | null
 export type LobbyCommand = Extract<
   Command,
   {
-    type: "join" | "addBot" | "fillBots" | "leave" | "presence" | "rename" | "move" | "remove" | "ban" | "lock" | "unlock";
+    type:
+      | "join"
+      | "addBot"
+      | "fillBots"
+      | "leave"
+      | "presence"
+      | "rename"
+      | "move"
+      | "remove"
+      | "ban"
+      | "lock"
+      | "unlock";
   }
 >;
 
 /** Read-only: would this lobby command be refused, and why? Role checks happen in rules.ts. */
-export function checkLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, actor: SeatId | null): Refusal | null {
+export function checkLobby(
+  ctx: GameContext,
+  phase: Phase,
+  cmd: LobbyCommand,
+  actor: SeatId | null,
+): Refusal | null {
   if (phase === "verdict" && cmd.type !== "presence") return refuse("game_over", "The game is over.");
   switch (cmd.type) {
     case "join": {
-      if (ctx.bannedKeys.includes(cmd.key)) return refuse("banned", "The teacher has removed you from this game.");
+      if (ctx.bannedKeys.includes(cmd.key))
+        return refuse("banned", "The teacher has removed you from this game.");
       if (ctx.locked) return refuse("locked", "The teacher has locked this room: ask them to unlock it.");
       if (ctx.seats[cmd.seat]) return refuse("bad_value", "That seat is taken.");
       if (seatCount(ctx) >= MAX_SEATS) return refuse("room_full", `This room is full (${MAX_SEATS} seats).`);
@@ -122,7 +139,9 @@ export function checkLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, ac
     }
     case "addBot":
     case "fillBots":
-      return seatCount(ctx) >= MAX_SEATS ? refuse("room_full", `This room is full (${MAX_SEATS} seats).`) : null;
+      return seatCount(ctx) >= MAX_SEATS
+        ? refuse("room_full", `This room is full (${MAX_SEATS} seats).`)
+        : null;
     case "leave":
       return actor && ctx.seats[actor] ? null : refuse("unknown_seat", "You are not in this room.");
     case "presence": {
@@ -166,7 +185,15 @@ export function applyLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, ac
       const rng = new Rng(ctx.rng);
       const team = cmd.team ?? smallerTeam(ctx, rng);
       ctx.rng = rng.state;
-      addSeat(ctx, phase, { id: cmd.seat, name, team, kind: "human", level: null, status: "present", key: cmd.key });
+      addSeat(ctx, phase, {
+        id: cmd.seat,
+        name,
+        team,
+        kind: "human",
+        level: null,
+        status: "present",
+        key: cmd.key,
+      });
       return;
     }
     case "addBot":
@@ -224,7 +251,7 @@ export function applyLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, ac
       return;
     default: {
       const never: never = cmd;
-      return never;
+      throw new Error(`unhandled command ${String(never)}`);
     }
   }
 }

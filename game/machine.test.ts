@@ -23,7 +23,8 @@ describe("the room machine, happy path", () => {
     for (const s of Object.values(room.context.seats)) expect(s.hand).toHaveLength(5);
 
     // Three vote, the fourth never does: the timer moves the class on.
-    for (const id of ["a", "b", "c"]) expect(room.dispatch({ type: "verdictVote", value: 3 }, seat(id)).ok).toBe(true);
+    for (const id of ["a", "b", "c"])
+      expect(room.dispatch({ type: "verdictVote", value: 3 }, seat(id)).ok).toBe(true);
     vi.advanceTimersByTime(29_999);
     expect(room.phase).toBe("voteBefore");
     vi.advanceTimersByTime(1);
@@ -45,11 +46,15 @@ describe("the room machine, happy path", () => {
     vi.advanceTimersByTime(10 * 60_000);
     expect(room.phase).toBe("judge");
     const marks = Object.fromEntries(PEEL_RUBRIC.criteria.map((c) => [c.id, 1]));
-    expect(room.dispatch({ type: "score", marks: { failure: marks, success: { ...marks, structure: 0 } } }, HOST).ok).toBe(true);
+    expect(
+      room.dispatch({ type: "score", marks: { failure: marks, success: { ...marks, structure: 0 } } }, HOST)
+        .ok,
+    ).toBe(true);
     expect(room.phase).toBe("result");
     vi.advanceTimersByTime(20_000);
     expect(room.phase).toBe("voteAfter");
-    for (const id of ["a", "b", "c", "d"]) room.dispatch({ type: "verdictVote", value: id === "a" ? 5 : 2 }, seat(id));
+    for (const id of ["a", "b", "c", "d"])
+      room.dispatch({ type: "verdictVote", value: id === "a" ? 5 : 2 }, seat(id));
     expect(room.phase).toBe("verdict");
     expect(room.context.finishedAt).not.toBeNull();
   });

@@ -8,7 +8,17 @@ import { and, assign, setup } from "xstate";
 import type { Deck } from "../content/schema";
 import type { CommandType, GameEvent } from "./events";
 import { edit } from "./edit";
-import { allVoted, beginBuild, beginJudge, beginResult, endBuild, endRebut, finish, moreRounds, openClock } from "./flow";
+import {
+  allVoted,
+  beginBuild,
+  beginJudge,
+  beginResult,
+  endBuild,
+  endRebut,
+  finish,
+  moreRounds,
+  openClock,
+} from "./flow";
 import { apply, check, PHASE_COMMANDS } from "./rules";
 import { defaultSettings } from "./settings";
 import type { GameContext, Phase, Settings } from "./types";
@@ -68,7 +78,8 @@ const applied = (phase: Phase) => ({ type: "apply" as const, params: { phase } }
  *  overrides the ones that change phase. */
 function commands(phase: Phase, moves: Partial<Record<CommandType, unknown>> = {}) {
   const on: Record<string, unknown> = {};
-  for (const type of PHASE_COMMANDS[phase]) on[type] = moves[type] ?? { guard: legal(phase), actions: applied(phase) };
+  for (const type of PHASE_COMMANDS[phase])
+    on[type] = moves[type] ?? { guard: legal(phase), actions: applied(phase) };
   // biome-ignore lint/suspicious/noExplicitAny: the chart's `on` is built from a table; xstate checks it at runtime.
   return on as any;
 }
@@ -100,8 +111,12 @@ export const gameMachine = setup({
     ),
     beginBuild: assign(({ context, event }) => effect(context, event.at, beginBuild)),
     endBuild: assign(({ context, event }) => effect(context, event.at, endBuild)),
-    openReveal: assign(({ context, event }) => effect(context, event.at, (ctx, at) => openClock(ctx, "reveal", at))),
-    openRebut: assign(({ context, event }) => effect(context, event.at, (ctx, at) => openClock(ctx, "rebut", at))),
+    openReveal: assign(({ context, event }) =>
+      effect(context, event.at, (ctx, at) => openClock(ctx, "reveal", at)),
+    ),
+    openRebut: assign(({ context, event }) =>
+      effect(context, event.at, (ctx, at) => openClock(ctx, "rebut", at)),
+    ),
     endRebut: assign(({ context, event }) => effect(context, event.at, endRebut)),
     beginJudge: assign(({ context, event }) => effect(context, event.at, beginJudge)),
     beginResult: assign(({ context, event }) => effect(context, event.at, beginResult)),
@@ -118,7 +133,10 @@ export const gameMachine = setup({
     voteBefore: {
       entry: "openVote",
       always: { guard: { type: "allVoted", params: { phase: "voteBefore" } }, target: "build" },
-      on: commands("voteBefore", { timeUp: moveTo("voteBefore", "build"), skip: moveTo("voteBefore", "build") }),
+      on: commands("voteBefore", {
+        timeUp: moveTo("voteBefore", "build"),
+        skip: moveTo("voteBefore", "build"),
+      }),
     },
     build: {
       entry: "beginBuild",
@@ -149,7 +167,10 @@ export const gameMachine = setup({
     voteAfter: {
       entry: "openVote",
       always: { guard: { type: "allVoted", params: { phase: "voteAfter" } }, target: "verdict" },
-      on: commands("voteAfter", { timeUp: moveTo("voteAfter", "verdict"), skip: moveTo("voteAfter", "verdict") }),
+      on: commands("voteAfter", {
+        timeUp: moveTo("voteAfter", "verdict"),
+        skip: moveTo("voteAfter", "verdict"),
+      }),
     },
     verdict: {
       entry: "finish",

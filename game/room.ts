@@ -48,7 +48,10 @@ export class Room {
     this.onStep = options.onStep;
     if (options.snapshot !== undefined) {
       // Restoring ignores `input`: the snapshot carries the whole context.
-      this.actor = createActor(gameMachine, { snapshot: options.snapshot as GameSnapshot, input: undefined as never });
+      this.actor = createActor(gameMachine, {
+        snapshot: options.snapshot as GameSnapshot,
+        input: undefined as never,
+      });
     } else if (options.input) {
       this.actor = createActor(gameMachine, { input: options.input });
     } else {

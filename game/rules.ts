@@ -40,7 +40,19 @@ const ROLE: Record<CommandType, readonly Role[]> = {
   support: ["seat"],
 };
 
-const ANY_TIME: CommandType[] = ["presence", "join", "addBot", "fillBots", "leave", "rename", "move", "remove", "ban", "lock", "unlock"];
+const ANY_TIME: CommandType[] = [
+  "presence",
+  "join",
+  "addBot",
+  "fillBots",
+  "leave",
+  "rename",
+  "move",
+  "remove",
+  "ban",
+  "lock",
+  "unlock",
+];
 const RUNNING: CommandType[] = [...ANY_TIME, "pause", "resume", "addTime", "skip", "timeUp"];
 
 /** Which commands each phase accepts. The machine's chart is generated from the same table. */
@@ -56,7 +68,13 @@ export const PHASE_COMMANDS: Record<Phase, readonly CommandType[]> = {
   verdict: ["presence"],
 };
 
-const PAUSABLE: ReadonlySet<CommandType> = new Set(["verdictVote", "propose", "write", "withdraw", "support"]);
+const PAUSABLE: ReadonlySet<CommandType> = new Set([
+  "verdictVote",
+  "propose",
+  "write",
+  "withdraw",
+  "support",
+]);
 
 function actingSeat(ctx: GameContext, ev: GameEvent): Seat | null {
   return ev.by.role === "seat" ? (ctx.seats[ev.by.seat] ?? null) : null;
@@ -70,7 +88,8 @@ function checkRole(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | nul
   if (ev.by.role === "seat") {
     const seat = actingSeat(ctx, ev);
     if (!seat) return refuse("unknown_seat", "You are not in this room.");
-    if (!IN_GAME.has(seat.status)) return refuse("seat_inactive", "You are no longer in this game: join again.");
+    if (!IN_GAME.has(seat.status))
+      return refuse("seat_inactive", "You are no longer in this game: join again.");
     if (ev.type === "rename" && (ev.seat !== seat.id || phase !== "lobby"))
       return refuse("not_allowed", "You can change your own name in the lobby only.");
   }
@@ -80,7 +99,9 @@ function checkRole(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | nul
 /** Why this event would be refused now, or null if it is legal. Never mutates. */
 export function check(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | null {
   if (!PHASE_COMMANDS[phase].includes(ev.type)) {
-    return phase === "verdict" ? refuse("game_over", "The game is over.") : refuse("wrong_phase", `You can't do that during ${phase}.`);
+    return phase === "verdict"
+      ? refuse("game_over", "The game is over.")
+      : refuse("wrong_phase", `You can't do that during ${phase}.`);
   }
   const role = checkRole(ctx, phase, ev);
   if (role) return role;
@@ -106,7 +127,8 @@ export function check(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | 
       return checkDraft(ctx, phase, ev as DraftCommand, seat as Seat);
     case "configure": {
       const parsed = SettingsPatchSchema.safeParse(ev.settings);
-      if (!parsed.success) return refuse("bad_settings", parsed.error.issues[0]?.message ?? "Those settings are not valid.");
+      if (!parsed.success)
+        return refuse("bad_settings", parsed.error.issues[0]?.message ?? "Those settings are not valid.");
       const problem = settingsProblem(ctx.deck, parsed.data);
       return problem ? refuse("bad_settings", problem) : null;
     }
@@ -115,7 +137,10 @@ export function check(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | 
       if (ctx.settings.bots) return null;
       const empty = (["failure", "success"] as const).find((t) => activeSeats(ctx, t).length === 0);
       return empty
-        ? refuse("too_early", `The ${ctx.deck.sides[empty]} team has nobody yet: wait for students or add bots.`)
+        ? refuse(
+            "too_early",
+            `The ${ctx.deck.sides[empty]} team has nobody yet: wait for students or add bots.`,
+          )
         : null;
     }
     case "verdictVote": {
@@ -205,7 +230,8 @@ export function apply(ctx: GameContext, phase: Phase, ev: GameEvent): GameContex
       break;
     case "pause":
       next.paused = true;
-      next.clock.pausedRemainingMs = next.clock.endsAt === null ? null : Math.max(0, next.clock.endsAt - ev.at);
+      next.clock.pausedRemainingMs =
+        next.clock.endsAt === null ? null : Math.max(0, next.clock.endsAt - ev.at);
       next.clock.endsAt = null;
       break;
     case "resume":

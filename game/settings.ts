@@ -9,7 +9,12 @@ import type { Settings, TimerMode } from "./types";
 export const MIN_ROUNDS = 3;
 export const MAX_ROUNDS = 5;
 
-const seconds = (min: number, max: number) => z.number().int().min(min * 1000).max(max * 1000);
+const seconds = (min: number, max: number) =>
+  z
+    .number()
+    .int()
+    .min(min * 1000)
+    .max(max * 1000);
 
 export const SettingsPatchSchema = z
   .object({

@@ -41,7 +41,16 @@ export const PARAGRAPH_SLOTS = ["point", "evidence1", "evidence2", "explanation"
 export type ParagraphSlot = (typeof PARAGRAPH_SLOTS)[number];
 export type SlotId = ParagraphSlot | "counter";
 
-export type Phase = "lobby" | "voteBefore" | "build" | "reveal" | "rebut" | "judge" | "result" | "voteAfter" | "verdict";
+export type Phase =
+  | "lobby"
+  | "voteBefore"
+  | "build"
+  | "reveal"
+  | "rebut"
+  | "judge"
+  | "result"
+  | "voteAfter"
+  | "verdict";
 export const PHASES: readonly Phase[] = [
   "lobby",
   "voteBefore",

@@ -131,7 +131,11 @@ function played(p: Played | undefined): PlayedView | undefined {
   return p.kind === "card" ? { card: p.card, text: null } : { card: null, text: p.text };
 }
 
-function paragraphView(ctx: GameContext, round: number, team: TeamSide): Partial<Record<ParagraphSlot, PlayedView>> {
+function paragraphView(
+  ctx: GameContext,
+  round: number,
+  team: TeamSide,
+): Partial<Record<ParagraphSlot, PlayedView>> {
   const out: Partial<Record<ParagraphSlot, PlayedView>> = {};
   const paragraph = ctx.rounds[round]?.paragraphs[team];
   if (!paragraph) return out;
@@ -160,12 +164,23 @@ function roundView(ctx: GameContext, phase: Phase): RoundView | null {
   return {
     index: ctx.round,
     theme: record.theme,
-    paragraphs: revealed ? { failure: paragraphView(ctx, ctx.round, "failure"), success: paragraphView(ctx, ctx.round, "success") } : null,
+    paragraphs: revealed
+      ? {
+          failure: paragraphView(ctx, ctx.round, "failure"),
+          success: paragraphView(ctx, ctx.round, "success"),
+        }
+      : null,
     counters: countered ? { failure: counter("failure"), success: counter("success") } : null,
-    scores: scored && record.scores ? { failure: { ...record.scores.failure }, success: { ...record.scores.success } } : null,
+    scores:
+      scored && record.scores
+        ? { failure: { ...record.scores.failure }, success: { ...record.scores.success } }
+        : null,
     feedback:
       scored && record.suggestion
-        ? { failure: record.suggestion.failure.feedback.map((f) => ({ ...f })), success: record.suggestion.success.feedback.map((f) => ({ ...f })) }
+        ? {
+            failure: record.suggestion.failure.feedback.map((f) => ({ ...f })),
+            success: record.suggestion.success.feedback.map((f) => ({ ...f })),
+          }
         : null,
     autoScored: record.autoScored,
   };
@@ -198,7 +213,8 @@ function verdictView(ctx: GameContext): VerdictView {
     before,
     after,
     moved,
-    mindsWinner: moved.failure === moved.success ? null : moved.failure > moved.success ? "failure" : "success",
+    mindsWinner:
+      moved.failure === moved.success ? null : moved.failure > moved.success ? "failure" : "success",
     pointsWinner: t.failure === t.success ? null : t.failure > t.success ? "failure" : "success",
   };
 }
@@ -219,7 +235,9 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
     version: ctx.version,
     round: ctx.round,
     rounds: ctx.settings.themes.length,
-    theme: ctx.rounds[ctx.round]?.theme ?? (phase === "lobby" || phase === "voteBefore" ? (ctx.settings.themes[0] ?? null) : null),
+    theme:
+      ctx.rounds[ctx.round]?.theme ??
+      (phase === "lobby" || phase === "voteBefore" ? (ctx.settings.themes[0] ?? null) : null),
     clock: { endsAt: ctx.clock.endsAt, pausedRemainingMs: ctx.clock.pausedRemainingMs, paused: ctx.paused },
     locked: ctx.locked,
     seats: activeSeats(ctx).map(summary),

@@ -26,7 +26,11 @@ export interface ServerContext {
   onShutdown(hook: ShutdownHook): void;
   /** Supplies the `rooms` figure of GET /healthz. */
   setRoomCount(count: () => number): void;
+  /** Routes /api/* before Next.js sees the request; the handler returns false for paths it does not own. */
+  setApi(handler: ApiRoute): void;
 }
+
+export type ApiRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export type ShutdownHook = () => void | Promise<void>;
 export type OnIo = (io: Server, ctx: ServerContext) => void | Promise<void>;
@@ -82,9 +86,10 @@ export interface HealthBody {
 }
 
 /** Routes a plain HTTP request. Socket.IO intercepts its own path before this runs. */
-export function createRequestListener(opts: { health: () => HealthBody; next?: NextHandler }) {
+export function createRequestListener(opts: { health: () => HealthBody; next?: NextHandler; api?: () => ApiRoute | undefined }) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = (req.url ?? "/").split("?", 1)[0];
+    if (pathname?.startsWith("/api/") && opts.api?.()?.(req, res)) return;
     if (pathname === "/healthz") {
       if (req.method !== "GET" && req.method !== "HEAD") {
         sendText(res, 405, "Method Not Allowed", { allow: "GET, HEAD" });
@@ -127,6 +132,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const startedAt = Date.now();
   const hooks: ShutdownHook[] = [];
   let roomCount: () => number = () => 0;
+  let api: ApiRoute | undefined;
   const ctx: ServerContext = {
     dataDir,
     dev,
@@ -135,6 +141,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     setRoomCount: (count) => {
       roomCount = count;
+    },
+    setApi: (handler) => {
+      api = handler;
     },
   };
   const health = (): HealthBody => ({
@@ -163,7 +172,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     nextHandler = app.getRequestHandler();
   }
 
-  const httpServer = createServer(createRequestListener({ health, next: nextHandler }));
+  const httpServer = createServer(createRequestListener({ health, next: nextHandler, api: () => api }));
   httpServer.on("upgrade", (req: IncomingMessage, socket, head) => {
     if (!(req.url ?? "").startsWith(`${SOCKET_IO_PATH}/`)) nextUpgrades.emit("upgrade", req, socket, head);
   });

@@ -17,7 +17,13 @@ export const fakeScheduler = (): Scheduler => ({
 });
 
 export function newRoom(
-  opts: { deck?: Deck; settings?: Partial<Settings>; mode?: "class" | "homework"; seed?: number; scheduler?: Scheduler } = {},
+  opts: {
+    deck?: Deck;
+    settings?: Partial<Settings>;
+    mode?: "class" | "homework";
+    seed?: number;
+    scheduler?: Scheduler;
+  } = {},
 ): Room {
   const scheduler = opts.scheduler ?? fakeScheduler();
   return new Room({

@@ -1,0 +1,233 @@
+// The live rooms of this process: creating one, finding it by code, who holds which seat (token
+// hashes and the host's secret hash — never the secrets), saving each room after every applied
+// step, restoring them all after a restart, and filing a finished game.
+// One process owns all rooms; a second process would need a router by code (see README).
+import type { Deck } from "../content/schema";
+import type { Actor, Command } from "../game/events";
+import { buildEssay, buildReport } from "../game/after";
+import { type DispatchResult, Room, realScheduler, type Scheduler } from "../game/room";
+import { seedFrom } from "../game/rng";
+import type { Settings } from "../game/types";
+import type { Logger } from "./log";
+import { hashSecret, newHostSecret, newId, newJoinCode, newSeatToken, safeEqual } from "./secrets";
+import type { Store } from "./store/types";
+
+/** How long a seat token stays valid after it was issued. A school day and then some. */
+export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+/** Remembered client action ids per room, so a retried action is applied once. */
+const RECENT_ACTIONS = 512;
+
+export interface SeatAuth {
+  seat: string;
+  issuedAt: number;
+}
+
+export interface RoomAuth {
+  hostSecretHash: string;
+  /** sha256(token) → seat. */
+  tokens: Record<string, SeatAuth>;
+  deckId: string | null;
+  homeworkId: string | null;
+  /** In homework rooms the one student also holds the host's controls. */
+  ownerSeat: string | null;
+}
+
+/** What is stored per live room. */
+interface RoomRecord {
+  machine: unknown;
+  auth: RoomAuth;
+  recent: [string, DispatchResult][];
+}
+
+export class LiveRoom {
+  readonly recent = new Map<string, DispatchResult>();
+  finished = false;
+  /** The finished game's id, once filed. */
+  gameId: string | null = null;
+
+  constructor(
+    readonly room: Room,
+    readonly auth: RoomAuth,
+  ) {}
+
+  get code(): string {
+    return this.room.code;
+  }
+
+  /** Applies a command once per client action id: a retry after a lost ack gets the first answer. */
+  dispatch(command: Command, by: Actor, actionKey: string | null): DispatchResult {
+    if (actionKey) {
+      const seen = this.recent.get(actionKey);
+      if (seen) return seen;
+    }
+    const result = this.room.dispatch(command, by);
+    if (actionKey && result.ok) {
+      this.recent.set(actionKey, result);
+      if (this.recent.size > RECENT_ACTIONS) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return result;
+  }
+
+  issueToken(seat: string, now: number): string {
+    const token = newSeatToken();
+    this.auth.tokens[hashSecret(token)] = { seat, issuedAt: now };
+    return token;
+  }
+
+  seatForToken(token: string, now: number): string | null {
+    const found = this.auth.tokens[hashSecret(token)];
+    if (!found || now - found.issuedAt > TOKEN_TTL_MS) return null;
+    return found.seat;
+  }
+
+  isHost(secret: string): boolean {
+    return safeEqual(hashSecret(secret), this.auth.hostSecretHash);
+  }
+
+  record(): RoomRecord {
+    return { machine: this.room.persisted(), auth: this.auth, recent: [...this.recent] };
+  }
+}
+
+export interface RegistryOptions {
+  store: Store;
+  log: Logger;
+  scheduler?: Scheduler;
+  /** Called after every applied step of any room (the realtime layer broadcasts views). */
+  onStep: (live: LiveRoom) => void;
+}
+
+export class Registry {
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly scheduler: Scheduler;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.scheduler = options.scheduler ?? realScheduler;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(code: string): LiveRoom | undefined {
+    return this.rooms.get(code);
+  }
+
+  all(): IterableIterator<LiveRoom> {
+    return this.rooms.values();
+  }
+
+  create(opts: {
+    deck: Deck;
+    deckId: string | null;
+    mode: "class" | "homework";
+    settings?: Partial<Settings>;
+    homeworkId?: string | null;
+  }): { live: LiveRoom; hostSecret: string } {
+    let code = newJoinCode();
+    while (this.rooms.has(code)) code = newJoinCode();
+    const hostSecret = newHostSecret();
+    const auth: RoomAuth = {
+      hostSecretHash: hashSecret(hostSecret),
+      tokens: {},
+      deckId: opts.deckId,
+      homeworkId: opts.homeworkId ?? null,
+      ownerSeat: null,
+    };
+    let live: LiveRoom | undefined;
+    const room = new Room({
+      scheduler: this.scheduler,
+      input: {
+        code,
+        deck: opts.deck,
+        mode: opts.mode,
+        seed: seedFrom(`${code}:${this.scheduler.now()}`),
+        createdAt: this.scheduler.now(),
+        settings: opts.settings,
+      },
+      onStep: () => live && this.afterStep(live),
+    });
+    live = new LiveRoom(room, auth);
+    this.rooms.set(code, live);
+    this.save(live);
+    this.options.log.info("room created", { room: code, mode: opts.mode, deck: opts.deckId ?? "seed" });
+    return { live, hostSecret };
+  }
+
+  /** Brings back every live room after a restart, timers re-armed from their stored deadlines. */
+  restore(): number {
+    let restored = 0;
+    for (const rec of this.options.store.loadLiveRooms()) {
+      try {
+        const data = rec.snapshot as RoomRecord;
+        let live: LiveRoom | undefined;
+        const room = new Room({
+          scheduler: this.scheduler,
+          snapshot: data.machine,
+          onStep: () => live && this.afterStep(live),
+        });
+        live = new LiveRoom(room, data.auth);
+        for (const [key, result] of data.recent ?? []) live.recent.set(key, result);
+        this.rooms.set(rec.code, live);
+        restored++;
+        // Nobody is connected yet: everyone is away until their browser reconnects.
+        for (const seat of Object.values(room.context.seats)) {
+          if (seat.status === "present" && seat.kind === "human")
+            room.dispatch({ type: "presence", seat: seat.id, present: false }, { role: "system" });
+        }
+        if (room.phase === "verdict") this.finish(live);
+      } catch (err) {
+        this.options.log.error("room restore failed", { room: rec.code, err: err as Error });
+      }
+    }
+    return restored;
+  }
+
+  private afterStep(live: LiveRoom): void {
+    this.save(live);
+    if (live.room.phase === "verdict" && !live.finished) this.finish(live);
+    this.options.onStep(live);
+  }
+
+  save(live: LiveRoom): void {
+    if (live.finished) return;
+    this.options.store.saveRoom({
+      code: live.code,
+      snapshot: live.record(),
+      updatedAt: this.scheduler.now(),
+    });
+  }
+
+  /** Files the finished game (report and essay plan) and retires the live record, in one transaction. */
+  private finish(live: LiveRoom): void {
+    live.finished = true;
+    const ctx = live.room.context;
+    const id = newId("game");
+    this.options.store.finishRoom(live.code, {
+      id,
+      code: live.code,
+      finishedAt: ctx.finishedAt ?? this.scheduler.now(),
+      summary: {
+        question: ctx.deck.question,
+        sides: ctx.deck.sides,
+        mode: ctx.mode,
+        hostSecretHash: live.auth.hostSecretHash,
+      },
+      report: buildReport(ctx),
+      plan: buildEssay(ctx),
+      deckId: live.auth.deckId,
+      homeworkId: live.auth.homeworkId,
+    });
+    live.gameId = id;
+    this.options.log.info("game finished", { room: live.code, game: id });
+  }
+
+  gameId(live: LiveRoom): string | null {
+    return live.gameId;
+  }
+
+  /** Stops every room's timers (shutdown). The store is flushed by its owner. */
+  stopAll(): void {
+    for (const live of this.rooms.values()) live.room.stop();
+  }
+}

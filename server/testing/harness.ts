@@ -1,0 +1,137 @@
+// Integration-test helpers: a real server on an ephemeral port (sockets and API, no Next build),
+// and real socket.io clients for hosts, students and projector screens.
+import { io as connect, type Socket } from "socket.io-client";
+import type { ScreenView, SeatView } from "../../game/views";
+import { type RunningServer, startServer } from "../http";
+import type { Ack, JoinAck } from "../protocol";
+import { PROTOCOL_VERSION } from "../protocol";
+import { createRealtime, type Realtime, type RealtimeOptions } from "../realtime";
+import { openMemoryStore } from "../store/memory";
+import type { Store } from "../store/types";
+
+export interface TestServer {
+  server: RunningServer;
+  realtime: Realtime;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(opts: Partial<RealtimeOptions> = {}): Promise<TestServer> {
+  const store = opts.store ?? openMemoryStore();
+  let realtime: Realtime | undefined;
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    withNext: false,
+    dataDir: process.env.TMPDIR ?? "/tmp",
+    onIo: (io, ctx) => {
+      realtime = createRealtime(io, { ...opts, store });
+      ctx.setApi(realtime.api);
+      ctx.onShutdown(() => realtime?.close());
+    },
+  });
+  return {
+    server,
+    realtime: realtime as Realtime,
+    store,
+    url: server.url,
+    close: () => server.close(),
+  };
+}
+
+export async function createRoom(
+  url: string,
+  body: object = {},
+): Promise<{ code: string; hostSecret: string }> {
+  const res = await fetch(`${url}/api/rooms`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { code: string; hostSecret: string };
+}
+
+/** A connected client that keeps the latest view and private part it was sent. */
+export class Client {
+  view: (ScreenView & Record<string, unknown>) | null = null;
+  me: SeatView | null = null;
+  now = 0;
+  results: string | null = null;
+  readonly frames: { event: string; payload: unknown }[] = [];
+  readonly notices: { code: string; message: string }[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly socket: Socket) {
+    socket.onAny((event: string, payload: unknown) => {
+      this.frames.push({ event, payload });
+      if (event === "view") {
+        const p = payload as { view: ScreenView; now: number; results: string | null };
+        this.view = p.view as ScreenView & Record<string, unknown>;
+        this.now = p.now;
+        this.results = p.results;
+      } else if (event === "me") this.me = (payload as { me: SeatView | null }).me;
+      else if (event === "notice") this.notices.push(payload as { code: string; message: string });
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  /** Resolves when `pred` holds for what this client has been sent. */
+  until(pred: (c: Client) => boolean, timeoutMs = 4000): Promise<void> {
+    if (pred(this)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out; phase=${this.view?.phase}`)), timeoutMs);
+      const check = () => {
+        if (pred(this)) {
+          clearTimeout(timer);
+          resolve();
+        } else this.waiters.push(check);
+      };
+      this.waiters.push(check);
+    });
+  }
+
+  command(cmd: object): Promise<Ack> {
+    return this.socket.timeout(4000).emitWithAck("command", cmd) as Promise<Ack>;
+  }
+
+  join(name: string): Promise<JoinAck> {
+    return this.socket.timeout(4000).emitWithAck("join", { name }) as Promise<JoinAck>;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+let devices = 0;
+
+export function connectClient(url: string, auth: Record<string, unknown>): Promise<Client> {
+  const socket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    auth: { protocol: PROTOCOL_VERSION, device: `device-${process.pid}-${++devices}`, ...auth },
+  });
+  const client = new Client(socket);
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(client));
+    socket.once("connect_error", (err: Error & { data?: unknown }) =>
+      reject(Object.assign(err, { data: err.data })),
+    );
+  });
+}
+
+export async function joinAs(
+  url: string,
+  code: string,
+  name: string,
+): Promise<{ client: Client; seat: string; token: string }> {
+  const client = await connectClient(url, { role: "player", code });
+  const ack = await client.join(name);
+  if (!ack.ok) throw new Error(`join failed: ${ack.code} ${ack.message}`);
+  await client.until((c) => c.me !== null);
+  return { client, seat: ack.seat, token: ack.token };
+}
