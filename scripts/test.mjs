@@ -1,4 +1,5 @@
-// `npm test`: every check in order, output streamed, then one plain summary line, always last:
+// `npm test`: every check in order (route types, tsc, biome, vitest, next build when needed, Playwright),
+// output streamed, then one plain summary line, always last:
 //   "N passed, N failed" or "N passed, N failed, N skipped"
 // Passed/failed/skipped sum the vitest and Playwright test counts (read from their JSON reports, so they are
 // exact). A check step that fails (tsc, biome, the build) counts as one failure, and so does a test runner
@@ -7,6 +8,7 @@
 // Flags: --no-e2e (skip build and Playwright), --only-e2e (build and Playwright only).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildStatus, ROOT } from "./build-if-needed.mjs";
@@ -125,6 +127,21 @@ function playwrightCounts() {
   return { passed: expected + flaky, failed: unexpected + outsideTests, skipped };
 }
 
+/** The e2e port: E2E_PORT, else 3107, else (busy, e.g. a teammate's run in the same tree) any free port. */
+async function e2ePort() {
+  if (process.env.E2E_PORT) return process.env.E2E_PORT;
+  const tryListen = (port) =>
+    new Promise((resolve) => {
+      const probe = net.createServer();
+      probe.once("error", () => resolve(undefined));
+      probe.listen(port, "127.0.0.1", () => {
+        const { port: bound } = probe.address();
+        probe.close(() => resolve(bound));
+      });
+    });
+  return String((await tryListen(3107)) ?? (await tryListen(0)));
+}
+
 function removeReport(file) {
   rmSync(file, { force: true });
 }
@@ -134,6 +151,8 @@ async function main() {
   const node = process.execPath;
 
   if (runUnit) {
+    // Route types first: tsc reads .next/types, which would otherwise be missing (clean clone) or stale.
+    await step("route types (next typegen)", bin("next"), ["typegen"]);
     await step("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
     await step("lint + format (biome check .)", bin("biome"), ["check", "."]);
     removeReport(VITEST_JSON);
@@ -163,7 +182,11 @@ async function main() {
       try {
         await step("end-to-end (playwright test)", bin("playwright"), ["test", "--reporter=list,json"], {
           count: playwrightCounts,
-          extraEnv: { PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON, E2E_DATA_DIR: dataDir },
+          extraEnv: {
+            PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON,
+            E2E_DATA_DIR: dataDir,
+            E2E_PORT: await e2ePort(),
+          },
         });
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
