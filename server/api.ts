@@ -7,7 +7,8 @@ import { essayMarkdown, type EssayPlan, type Report, reportCsv } from "../game/a
 import type { Logger } from "./log";
 import { createRateLimiter } from "./limits/rate";
 import { checkOrigin } from "./origin";
-import { CreateRoomSchema } from "./protocol";
+import { CreateRoomSchema, PROTOCOL_VERSION } from "./protocol";
+import { lanAddresses } from "./network";
 import type { Registry } from "./rooms";
 import { hashSecret, safeEqual } from "./secrets";
 import type { Store } from "./store/types";
@@ -111,6 +112,13 @@ export function createApi(deps: ApiDeps): ApiHandler {
     if (method !== "GET" && method !== "HEAD") {
       const problem = checkOrigin(req.headers.origin, req.headers.host, deps.origins);
       if (problem) throw new HttpError(403, "bad_origin", problem);
+    }
+
+    if (path === "/api/info" && method === "GET") {
+      // Where students should go: this machine's network addresses, never "localhost".
+      const port = req.socket.localPort ?? 3000;
+      const joinUrls = lanAddresses().map((ip) => `http://${ip}:${port}`);
+      return send(res, 200, { joinUrls, protocol: PROTOCOL_VERSION });
     }
 
     if (path === "/api/rooms" && method === "POST") {

@@ -86,7 +86,11 @@ export interface HealthBody {
 }
 
 /** Routes a plain HTTP request. Socket.IO intercepts its own path before this runs. */
-export function createRequestListener(opts: { health: () => HealthBody; next?: NextHandler; api?: () => ApiRoute | undefined }) {
+export function createRequestListener(opts: {
+  health: () => HealthBody;
+  next?: NextHandler;
+  api?: () => ApiRoute | undefined;
+}) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = (req.url ?? "/").split("?", 1)[0];
     if (pathname?.startsWith("/api/") && opts.api?.()?.(req, res)) return;

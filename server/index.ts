@@ -2,11 +2,11 @@
 // (server/http.ts), prints the address students should use, and shuts down cleanly on SIGTERM/SIGINT.
 // Tests import `startServer` from here or from ./http; importing this module starts nothing.
 import { existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type OnIo, type RunningServer, startServer } from "./http";
 import { createLogger } from "./log";
+import { lanAddresses } from "./network";
 
 export type {
   HealthBody,
@@ -22,17 +22,6 @@ export { startServer } from "./http";
 const SHUTDOWN_TIMEOUT_MS = 4000;
 
 const log = createLogger({ component: "server" });
-
-/** Non-internal IPv4 addresses of this machine: what students on the same network type or scan. */
-export function lanAddresses(): string[] {
-  const found: string[] = [];
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const addr of list ?? []) {
-      if (addr.family === "IPv4" && !addr.internal) found.push(addr.address);
-    }
-  }
-  return found;
-}
 
 /**
  * ROOM LAYER PLUG-IN POINT.
