@@ -67,8 +67,19 @@ function readPlanFile(file: string): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     // Old Word and Windows exports; the importer still refuses it if it turns out to be binary.
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+// Windows-1252's printable characters in 0x80–0x9F (curly quotes, dashes, €); the rest is Latin-1.
+// Decoded by hand because Node's TextDecoder("windows-1252") decodes that range as Latin-1 controls.
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes)
+    text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
 }
 
 class PlanFileRefusal extends Error {}
