@@ -51,6 +51,17 @@ describe("startServer without Next", () => {
     expect((await fetch(`${server.url}/healthz`, { method: "POST" })).status).toBe(405);
   });
 
+  it("answers 500 and keeps serving when an /api handler throws", async () => {
+    const server = await start({
+      onIo: (_io, ctx) =>
+        ctx.setApi(() => {
+          throw new Error("boom");
+        }),
+    });
+    expect((await fetch(`${server.url}/api/anything`)).status).toBe(500);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it("binds an ephemeral port and reports a reachable url", async () => {
     const server = await start();
     expect(server.port).toBeGreaterThan(0);

@@ -91,32 +91,41 @@ export function createRequestListener(opts: {
   next?: NextHandler;
   api?: () => ApiRoute | undefined;
 }) {
+  const fail = (res: ServerResponse, pathname: string | undefined, err: unknown) => {
+    log.error("request failed", {
+      event: "http_error",
+      path: pathname,
+      error: err instanceof Error ? err : String(err),
+    });
+    if (!res.headersSent) sendText(res, 500, "Internal Server Error");
+    else res.destroy();
+  };
   return (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = (req.url ?? "/").split("?", 1)[0];
-    if (pathname?.startsWith("/api/") && opts.api?.()?.(req, res)) return;
-    if (pathname === "/healthz") {
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        sendText(res, 405, "Method Not Allowed", { allow: "GET, HEAD" });
+    // A handler that throws answers 500; it must never take the process (and every class) down.
+    try {
+      if (pathname?.startsWith("/api/") && opts.api?.()?.(req, res)) return;
+      if (pathname === "/healthz") {
+        if (req.method !== "GET" && req.method !== "HEAD") {
+          sendText(res, 405, "Method Not Allowed", { allow: "GET, HEAD" });
+          return;
+        }
+        const body = JSON.stringify(opts.health());
+        res.writeHead(200, {
+          "content-type": "application/json; charset=utf-8",
+          "cache-control": "no-store",
+        });
+        res.end(req.method === "HEAD" ? undefined : body);
         return;
       }
-      const body = JSON.stringify(opts.health());
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : body);
-      return;
+      if (!opts.next) {
+        sendText(res, 404, "Not Found");
+        return;
+      }
+      opts.next(req, res).catch((err: unknown) => fail(res, pathname, err));
+    } catch (err) {
+      fail(res, pathname, err);
     }
-    if (!opts.next) {
-      sendText(res, 404, "Not Found");
-      return;
-    }
-    opts.next(req, res).catch((err: unknown) => {
-      log.error("request failed", {
-        event: "http_error",
-        path: pathname,
-        error: err instanceof Error ? err : String(err),
-      });
-      if (!res.headersSent) sendText(res, 500, "Internal Server Error");
-      else res.destroy();
-    });
   };
 }
 
