@@ -62,6 +62,24 @@ describe("startServer without Next", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
+  it("when the port is taken: rejects with EADDRINUSE after running the shutdown hooks", async () => {
+    const first = await start();
+    let released = false;
+    await expect(
+      startServer({
+        port: first.port,
+        host: "127.0.0.1",
+        withNext: false,
+        dataDir: tmp(),
+        onIo: (_io, ctx) =>
+          ctx.onShutdown(() => {
+            released = true;
+          }),
+      }),
+    ).rejects.toMatchObject({ code: "EADDRINUSE" });
+    expect(released).toBe(true);
+  });
+
   it("binds an ephemeral port and reports a reachable url", async () => {
     const server = await start();
     expect(server.port).toBeGreaterThan(0);

@@ -192,18 +192,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const io = new Server(httpServer, IO_OPTIONS);
   await options.onIo?.(io, ctx);
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (err: Error) => reject(err);
-    httpServer.once("error", onError);
-    httpServer.listen(port, host, () => {
-      httpServer.off("error", onError);
-      resolve();
-    });
-  });
-  const bound = (httpServer.address() as AddressInfo).port;
-  const reachHost =
-    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
-
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
@@ -230,6 +218,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     })();
     return closing;
   };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      httpServer.once("error", onError);
+      httpServer.listen(port, host, () => {
+        httpServer.off("error", onError);
+        resolve();
+      });
+    });
+  } catch (err) {
+    // Port taken or address not ours: release what onIo opened (the store) before reporting it.
+    await close();
+    throw err;
+  }
+  const bound = (httpServer.address() as AddressInfo).port;
+  const reachHost =
+    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
   return { url: `http://${reachHost}:${bound}`, port: bound, host, io, httpServer, ctx, close };
 }

@@ -39,11 +39,14 @@ async function loadRealtime(): Promise<OnIo | undefined> {
   return mod.attachRealtime as OnIo;
 }
 
+/** A setting the person starting the server can fix: printed as one line, without a stack. */
+class ConfigError extends Error {}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === "") return 3000;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got ${JSON.stringify(raw)}`);
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got ${JSON.stringify(raw)}`);
   }
   return port;
 }
@@ -92,6 +95,8 @@ async function main() {
       );
     } else if (code === "EADDRNOTAVAIL") {
       console.error(`HOST=${process.env.HOST} is not an address of this computer.`);
+    } else if (err instanceof ConfigError) {
+      console.error(err.message);
     } else {
       console.error(err);
     }
