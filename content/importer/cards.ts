@@ -15,7 +15,7 @@ import type { Parts } from "./classify";
 import { CONCESSION_OPENER } from "./cues";
 import type { Claim } from "./question";
 import { PlanRefusal } from "./refusal";
-import { groupSentences, splitConcession, splitSentences, type Span } from "./sentences";
+import { GROUP_LIMIT, groupSentences, splitConcession, splitSentences, type Span } from "./sentences";
 import { opposite, sideOfScore, supportingSide } from "./sides";
 import { stanceScore } from "./stance";
 import { tidyText } from "./text";
@@ -223,7 +223,7 @@ function suffix(id: string, index: number): string {
 /** A part that is normally one claim (point, However, link) stays whole unless it is long. */
 function wholeOrGroups(chunk: Chunk): Piece[] {
   const text = chunkText(chunk);
-  if (text.length <= 2 * 300) return [{ source: text, conceded: false }];
+  if (text.length <= 2 * GROUP_LIMIT) return [{ source: text, conceded: false }];
   return groupsWithConcessions(chunk, false);
 }
 

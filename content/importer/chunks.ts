@@ -26,7 +26,7 @@ type LabelTable<L extends Label> = ReadonlyArray<readonly [RegExp, L]>;
 // Each pattern is the label's words only; the separator is matched by readLabel.
 export const PARAGRAPH_LABELS: LabelTable<ParagraphLabel> = [
   [/point|main point|claim|topic sentence|p/, "point"],
-  [/evidence(?:\s*\(?\d\)?)?|examples?|e\d?/, "evidence"],
+  [/evidence|examples?|e/, "evidence"],
   [/explanation|explain|analysis|analyse|analyze|expl|ex|why (?:this|it) matters/, "explanation"],
   [
     /however|counter(?:[- ]?(?:argument|point|claim)s?)?|alternative (?:view|argument)|on the other hand|rebuttal|other side/,
@@ -66,8 +66,13 @@ export function readLabel<L extends Label>(
 ): { label: L; word: string; rest: string } | null {
   let patterns = compiled.get(table);
   if (!patterns) {
+    // "Evidence 2:", "Point (1) –": a number after any label is allowed and ignored.
     patterns = table.map(
-      ([words]) => new RegExp(`^(?:${words.source})(?:\\s*[:：]|\\s+[-–—](?=\\s)|\\s*$)\\s*(.*)$`, "i"),
+      ([words]) =>
+        new RegExp(
+          `^(?:${words.source})(?:\\s*\\(?\\d{1,2}\\)?)?(?:\\s*[:：]|\\s+[-–—](?=\\s)|\\s*$)\\s*(.*)$`,
+          "i",
+        ),
     );
     compiled.set(table, patterns);
   }

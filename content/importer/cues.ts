@@ -14,9 +14,13 @@ export const LINK_CUE =
 export const EXPLANATION_CUE =
   /^(?:this meant|this means|this was because|this is because|because|this led|this explains|this is significant|this mattered|the reason|as a result|consequently|therefore|without (?:this|these|them))\b/i;
 
-/** Opens a paragraph that argues against the essay's line ("However despite these failures …"). */
+/**
+ * Opens a paragraph that argues against the essay's line ("However despite these failures …").
+ * Not "Nevertheless": a paragraph opening with it usually returns to the essay's line after a
+ * paragraph that conceded something.
+ */
 export const CONCESSION_POINT_CUE =
-  /^(?:however|on the other hand|yet|conversely|in contrast|by contrast|alternatively|nevertheless|nonetheless|that said|despite (?:this|these|that|those|all th(?:is|ese)))\b/i;
+  /^(?:however|on the other hand|yet|conversely|in contrast|by contrast|alternatively|that said|despite (?:this|these|that|those|all th(?:is|ese)))\b/i;
 
 /** Opens a clause that concedes the other side before the sentence's main claim ("Despite X, Y"). */
 export const CONCESSION_OPENER =

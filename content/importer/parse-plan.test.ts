@@ -238,6 +238,30 @@ describe("small plans", () => {
     expect(find(deck, "p2-point").source).toBe("The League campaigned.");
   });
 
+  it("reads numbered labels and a question followed at once by the introduction", () => {
+    const { deck } = deckOf(
+      "QUESTION: How accurate is it to say that the Corn Laws' repeal was a failure?\nSet the scene: In 1846 Peel repealed them.\n\nPARAGRAPH 1\nPoint 1: It failed.\nEvidence 1: Prices fell.\nEvidence 2: Farmers suffered.\n",
+    );
+    expect(deck.question).toBe("How accurate is it to say that the Corn Laws' repeal was a failure?");
+    expect(find(deck, "intro-scene").source).toBe("In 1846 Peel repealed them.");
+    expect(deck.cards.filter((c) => c.kind === "evidence").map((c) => c.source)).toEqual([
+      "Prices fell.",
+      "Farmers suffered.",
+    ]);
+  });
+
+  it("keeps a 'However …' or 'Nevertheless …' paragraph on the essay's side when its words argue it", () => {
+    const q = "How accurate is it to say that the GLF was a failure?";
+    const intro = "INTRODUCTION\nOutline your argument: Overall the GLF was a failure.\n\n";
+    const { deck } = deckOf(
+      plan(
+        `${intro}PARAGRAPH 1\nPoint: However, the worst failure was the famine.\n\nPARAGRAPH 2\nPoint: Nevertheless the plan failed.\n\nPARAGRAPH 3\nPoint: However, some projects brought prestige.\n`,
+        q,
+      ),
+    );
+    expect([1, 2, 3].map((n) => find(deck, `p${n}-point`).side)).toEqual(["failure", "failure", "success"]);
+  });
+
   it("marks cards for review when the plan does not make the essay's line clear", () => {
     const { deck, warnings } = deckOf(
       plan(

@@ -1,6 +1,7 @@
 // Splits a plan's lines into its blocks: the question, the introduction, the numbered paragraphs
 // and the conclusion. This is where a plan's overall shape is checked — one question, at least one
 // paragraph, each paragraph number once — and refused with the line that breaks it.
+import { CONCLUSION_LABELS, INTRO_LABELS, PARAGRAPH_LABELS, readLabel } from "./chunks";
 import { looksLikeTitle, readHeading, type Heading } from "./headings";
 import type { PlanLine } from "./normalise";
 import { PlanRefusal } from "./refusal";
@@ -126,12 +127,21 @@ function requireQuestion(lines: PlanLine[], headings: { line: PlanLine; heading:
   throw new PlanRefusal(at, `expected a line starting "QUESTION:" with the essay question${found}${hint}`);
 }
 
-/** The question is the heading's own text plus the lines after it, up to the first blank line. */
+/**
+ * The question is the heading's own text plus the lines after it, up to a blank line, a line that
+ * is a part's label ("Set the scene: …" with no INTRODUCTION heading), or the end of the question.
+ */
 function readQuestion(block: Block, warnings: string[]): { text: string; extra: PlanLine[] } {
   const parts: string[] = [];
   let i = 0;
   while (i < block.lines.length && block.lines[i]!.text === "" && parts.length === 0) i++;
-  while (i < block.lines.length && block.lines[i]!.text !== "") parts.push(block.lines[i++]!.text);
+  while (i < block.lines.length) {
+    const line = block.lines[i]!.text;
+    const asked = parts.length > 0 && /\?["']?$/.test(parts[parts.length - 1]!);
+    if (line === "" || asked || (parts.length > 0 && isLabel(line))) break;
+    parts.push(line);
+    i++;
+  }
   const text = parts.join(" ").trim();
   if (!text)
     throw new PlanRefusal(block.line, 'the QUESTION is empty: expected the essay question after "QUESTION:"');
@@ -177,6 +187,10 @@ function checkNumbering(paragraphs: ParagraphBlock[], warnings: string[]): void 
 
 function duplicate(what: string, line: number, firstLine: number, expected: string): PlanRefusal {
   return new PlanRefusal(line, `${what} appears twice (first on line ${firstLine}): expected ${expected}`);
+}
+
+function isLabel(line: string): boolean {
+  return [INTRO_LABELS, PARAGRAPH_LABELS, CONCLUSION_LABELS].some((table) => readLabel(line, table) !== null);
 }
 
 function lastTextLine(lines: PlanLine[]): number {

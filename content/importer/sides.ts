@@ -3,8 +3,9 @@
 // Rules, in order:
 // 1. The essay's thesis is the lean of the Outline and the Conclusion together (stance.ts).
 // 2. A paragraph whose Point opens with a concession cue ("However despite these failures …",
-//    "On the other hand", "Yet") argues against the thesis; otherwise a Point that clearly leans one
-//    way argues that way; otherwise the paragraph argues the thesis, as essay paragraphs do.
+//    "On the other hand", "Yet") argues against the thesis, unless its own words clearly argue the
+//    thesis; otherwise a Point that clearly leans one way argues that way; otherwise the paragraph
+//    argues the thesis, as essay paragraphs do.
 // 3. Evidence, Explanation and Link take the paragraph's side unless their own words clearly lean
 //    the other way, in which case the teacher is asked (side "either", review).
 // 4. The However takes the side opposite its paragraph.
@@ -42,8 +43,10 @@ export interface ParagraphSide {
 }
 
 export function paragraphSide(point: string, thesis: TeamSide | null, claim: Claim): ParagraphSide {
-  if (CONCESSION_POINT_CUE.test(point) && thesis) return { side: opposite(thesis), reason: "concession cue" };
   const own = sideOfScore(stanceScore(point, claim));
+  // "However, the biggest failure was …" still argues the essay's line: the words beat the cue.
+  if (CONCESSION_POINT_CUE.test(point) && thesis && own !== thesis)
+    return { side: opposite(thesis), reason: "concession cue" };
   if (own) return { side: own, reason: "point's wording" };
   if (thesis) return { side: thesis, reason: "thesis" };
   return { side: null, reason: "unclear" };

@@ -3,7 +3,7 @@
 // It is a word count, deliberately simple and explainable: strong words ("failure", "success") count
 // 2, weaker ones 1, a negation just before a word flips it, and clauses that concede the other side
 // ("Despite some early success, …") are dropped first because the sentence's claim is what follows.
-import { ANAPHORIC_CONCESSION, CONCESSION_OPENER, FRAGMENT_OPENER } from "./cues";
+import { ANAPHORIC_CONCESSION, CONCESSION_OPENER, FRAGMENT_OPENER, LEADING_CONNECTIVE } from "./cues";
 import type { Claim } from "./question";
 import { splitSentences } from "./sentences";
 
@@ -85,7 +85,8 @@ export function dropConcessions(text: string): string {
   const sentences = splitSentences(text);
   const kept: string[] = [];
   sentences.forEach((s, i) => {
-    const sentence = text.slice(s.start, s.end);
+    // "However, despite X, Y": the connective hides the concession behind it.
+    const sentence = text.slice(s.start, s.end).replace(LEADING_CONNECTIVE, "");
     if (!CONCESSION_OPENER.test(sentence) || ANAPHORIC_CONCESSION.test(sentence)) {
       // "Despite these benefits, X failed": the pointer back carries no stance, the claim does.
       const comma = ANAPHORIC_CONCESSION.test(sentence) ? sentence.indexOf(",") : -1;
