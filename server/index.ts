@@ -1,6 +1,10 @@
 // Process entry: `node --import tsx server/index.ts`. Reads the environment, starts the one server
 // (server/http.ts), prints the address students should use, and shuts down cleanly on SIGTERM/SIGINT.
 // Tests import `startServer` from here or from ./http; importing this module starts nothing.
+// Environment: PORT (3000; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STORE (sqlite |
+// memory), STORE_BATCH_MS, ALLOWED_ORIGINS, LOG_LEVEL, NODE_ENV=development (Next dev mode), and
+// SERVE_UI=0 to serve sockets, the API and /healthz without the Next.js pages (headless: the
+// restart tests and load generators, which need no UI build).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -84,7 +88,7 @@ async function main() {
       host: process.env.HOST || "0.0.0.0",
       dataDir: path.resolve(process.env.DATA_DIR || "data"),
       dev,
-      withNext: true,
+      withNext: process.env.SERVE_UI !== "0",
       onIo: await loadRealtime(),
     });
   } catch (err) {
@@ -103,6 +107,7 @@ async function main() {
     process.exit(1);
   }
   printBanner(server);
+  log.info("listening", { event: "listening", port: server.port, host: server.host });
 
   // Ctrl+C under `npm start` reaches this process twice (from the terminal and forwarded by
   // scripts/start.mjs), so repeats are ignored; the timeout guarantees the exit.

@@ -1,6 +1,6 @@
 // The live rooms of this process: creating one, finding it by code, who holds which seat (token
 // hashes and the host's secret hash — never the secrets), saving each room after every applied
-// step, restoring them all after a restart, and filing a finished game.
+// step, restoring them all after a restart, filing a finished game, and retiring idle rooms.
 // One process owns all rooms; a second process would need a router by code (see README).
 import type { Deck } from "../content/schema";
 import type { Actor, Command } from "../game/events";
@@ -48,6 +48,8 @@ export class LiveRoom {
   constructor(
     readonly room: Room,
     readonly auth: RoomAuth,
+    /** Epoch ms of the last step or connection: what the janitor measures idleness by. */
+    public lastActive: number,
   ) {}
 
   get code(): string {
@@ -66,6 +68,17 @@ export class LiveRoom {
       if (this.recent.size > RECENT_ACTIONS) this.recent.delete(this.recent.keys().next().value as string);
     }
     return result;
+  }
+
+  /** Forgets every token of a seat (removed or left: a fresh join gets a fresh seat). */
+  forgetTokens(seat: string): boolean {
+    let forgot = false;
+    for (const [hash, auth] of Object.entries(this.auth.tokens)) {
+      if (auth.seat !== seat) continue;
+      delete this.auth.tokens[hash];
+      forgot = true;
+    }
+    return forgot;
   }
 
   issueToken(seat: string, now: number): string {
@@ -97,6 +110,15 @@ export interface RegistryOptions {
   onStep: (live: LiveRoom) => void;
 }
 
+/** How an idle room leaves memory (see janitor.ts for when). */
+export type Retirement =
+  /** A finished game: already filed, only the in-memory room goes. */
+  | "forget"
+  /** A lobby nobody used: deleted, nothing to keep. */
+  | "discard"
+  /** A game abandoned mid-way: filed as it stands (the teacher keeps the report), then retired. */
+  | "file";
+
 export class Registry {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly scheduler: Scheduler;
@@ -115,6 +137,10 @@ export class Registry {
 
   all(): IterableIterator<LiveRoom> {
     return this.rooms.values();
+  }
+
+  now(): number {
+    return this.scheduler.now();
   }
 
   create(opts: {
@@ -147,7 +173,7 @@ export class Registry {
       },
       onStep: () => live && this.afterStep(live),
     });
-    live = new LiveRoom(room, auth);
+    live = new LiveRoom(room, auth, this.scheduler.now());
     this.rooms.set(code, live);
     this.save(live);
     this.options.log.info("room created", { room: code, mode: opts.mode, deck: opts.deckId ?? "seed" });
@@ -166,16 +192,22 @@ export class Registry {
           snapshot: data.machine,
           onStep: () => live && this.afterStep(live),
         });
-        live = new LiveRoom(room, data.auth);
+        live = new LiveRoom(room, data.auth, rec.updatedAt);
         for (const [key, result] of data.recent ?? []) live.recent.set(key, result);
         this.rooms.set(rec.code, live);
         restored++;
-        // Nobody is connected yet: everyone is away until their browser reconnects.
+        // Nobody is connected yet: everyone is away until their browser reconnects (within seconds,
+        // by itself). Marking them keeps a vote from waiting on a pupil who never comes back.
         for (const seat of Object.values(room.context.seats)) {
           if (seat.status === "present" && seat.kind === "human")
             room.dispatch({ type: "presence", seat: seat.id, present: false }, { role: "system" });
         }
-        if (room.phase === "verdict") this.finish(live);
+        if (room.phase === "verdict") this.finish(live, true);
+        this.options.log.info("room restored", {
+          room: rec.code,
+          phase: room.phase,
+          endsInMs: room.context.clock.endsAt === null ? null : room.context.clock.endsAt - this.now(),
+        });
       } catch (err) {
         this.options.log.error("room restore failed", { room: rec.code, err: err as Error });
       }
@@ -184,46 +216,78 @@ export class Registry {
   }
 
   private afterStep(live: LiveRoom): void {
+    live.lastActive = this.scheduler.now();
     this.save(live);
-    if (live.room.phase === "verdict" && !live.finished) this.finish(live);
+    if (live.room.phase === "verdict" && !live.finished) this.finish(live, true);
     this.options.onStep(live);
   }
 
+  /** Queues the room's snapshot for the next batch. Never throws: a room must outlive a full disk
+   *  (the store retries; acks wait for the retry through `afterWrite`). */
   save(live: LiveRoom): void {
     if (live.finished) return;
-    this.options.store.saveRoom({
-      code: live.code,
-      snapshot: live.record(),
-      updatedAt: this.scheduler.now(),
-    });
+    try {
+      this.options.store.saveRoom({
+        code: live.code,
+        snapshot: live.record(),
+        updatedAt: this.scheduler.now(),
+      });
+    } catch (err) {
+      this.options.log.error("room save failed", { room: live.code, err: err as Error });
+    }
   }
 
-  /** Files the finished game (report and essay plan) and retires the live record, in one transaction. */
-  private finish(live: LiveRoom): void {
-    live.finished = true;
+  /** Files the game (report and essay plan) and retires the live record, in one transaction. */
+  private finish(live: LiveRoom, complete: boolean): boolean {
     const ctx = live.room.context;
     const id = newId("game");
-    this.options.store.finishRoom(live.code, {
-      id,
-      code: live.code,
-      finishedAt: ctx.finishedAt ?? this.scheduler.now(),
-      summary: {
-        question: ctx.deck.question,
-        sides: ctx.deck.sides,
-        mode: ctx.mode,
-        hostSecretHash: live.auth.hostSecretHash,
-      },
-      report: buildReport(ctx),
-      plan: buildEssay(ctx),
-      deckId: live.auth.deckId,
-      homeworkId: live.auth.homeworkId,
-    });
+    try {
+      this.options.store.finishRoom(live.code, {
+        id,
+        code: live.code,
+        finishedAt: ctx.finishedAt ?? this.scheduler.now(),
+        summary: {
+          question: ctx.deck.question,
+          sides: ctx.deck.sides,
+          mode: ctx.mode,
+          complete,
+          hostSecretHash: live.auth.hostSecretHash,
+        },
+        report: buildReport(ctx),
+        plan: buildEssay(ctx),
+        deckId: live.auth.deckId,
+        homeworkId: live.auth.homeworkId,
+      });
+    } catch (err) {
+      // The live record stays in the store, so nothing is lost: the next step (or a restart from
+      // the verdict) files it again.
+      this.options.log.error("filing the game failed", { room: live.code, err: err as Error });
+      return false;
+    }
+    live.finished = true;
     live.gameId = id;
-    this.options.log.info("game finished", { room: live.code, game: id });
+    this.options.log.info("game filed", { room: live.code, game: id, complete });
+    return true;
   }
 
   gameId(live: LiveRoom): string | null {
     return live.gameId;
+  }
+
+  /** Takes an idle room out of this process (the janitor decides when; see Retirement). */
+  retire(live: LiveRoom, how: Retirement): void {
+    if (how === "file" && !live.finished && !this.finish(live, false)) return;
+    if (how === "discard") {
+      try {
+        this.options.store.deleteRoom(live.code);
+      } catch (err) {
+        this.options.log.error("room delete failed", { room: live.code, err: err as Error });
+        return;
+      }
+    }
+    live.room.stop();
+    this.rooms.delete(live.code);
+    this.options.log.info("room retired", { room: live.code, how, phase: live.room.phase });
   }
 
   /** Stops every room's timers (shutdown). The store is flushed by its owner. */
