@@ -1,12 +1,17 @@
 // The platform without Next.js: /healthz, the room-layer hooks, Socket.IO over a real websocket, shutdown.
 import { afterEach, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type RunningServer, startServer } from "./index";
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), "debate-deck-http-test-"));
+const dirs: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "debate-deck-http-test-"));
+  dirs.push(dir);
+  return dir;
+};
 const running: RunningServer[] = [];
 const clients: Socket[] = [];
 
@@ -31,6 +36,7 @@ function client(url: string) {
 afterEach(async () => {
   for (const socket of clients.splice(0)) socket.close();
   await Promise.all(running.splice(0).map((server) => server.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("startServer without Next", () => {
@@ -142,7 +148,6 @@ describe("startServer without Next", () => {
     const dataDir = path.join(tmp(), "nested", "data");
     const server = await start({ dataDir });
     expect(server.ctx.dataDir).toBe(dataDir);
-    const { existsSync } = await import("node:fs");
     expect(existsSync(dataDir)).toBe(true);
   });
 });
