@@ -14,11 +14,12 @@ import type { Presence } from "./presence";
 import {
   type Ack,
   CLIENT_EVENTS,
-  CommandSchema,
   type ErrorCode,
   HOST_COMMANDS,
+  hasForbiddenKey,
   type JoinAck,
   JoinSchema,
+  parseCommand,
 } from "./protocol";
 import type { LiveRoom, Registry } from "./rooms";
 import { hashSecret, newId } from "./secrets";
@@ -118,8 +119,8 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
     guarded<JoinAck>("join", (payload, reply) => {
       if (data.role !== "player") return reply(refusal("not_allowed", "Only students join a team."));
       if (data.seat) return reply(refusal("already_joined", "You are already in this game."));
-      const parsed = JoinSchema.safeParse(payload);
-      if (!parsed.success) return reply(refusal("bad_request", "Type a name to join."));
+      const parsed = hasForbiddenKey(payload) ? null : JoinSchema.safeParse(payload);
+      if (!parsed?.success) return reply(refusal("bad_request", "Type a name to join."));
       const name = checkName(parsed.data.name);
       if (!name.ok) return reply(refusal("bad_name", name.message));
       const seat = newId("s");
@@ -142,13 +143,9 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
   socket.on(
     "command",
     guarded<Ack>("command", (payload, reply) => {
-      const parsed = CommandSchema.safeParse(payload);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : "";
-        return reply(refusal("bad_request", `Bad command${where}.`));
-      }
-      const { id, ...command } = parsed.data;
+      const parsed = parseCommand(payload);
+      if (!parsed.ok) return reply(refusal("bad_request", parsed.message));
+      const { id, ...command } = parsed.command;
       const actor = actorFor(live, data, command.type);
       if ("error" in actor) return reply(actor.error);
       // Action ids are per sender, so one pupil's ids can never answer for another's.

@@ -193,6 +193,38 @@ export const HOST_COMMANDS: ReadonlySet<ClientCommandType> = new Set<ClientComma
   "skip",
 ]);
 
+/**
+ * True when a payload holds a `__proto__`, `constructor` or `prototype` key at any depth. Zod drops
+ * some of these silently; the server refuses them outright instead, so a payload is either exactly
+ * what the schema says or rejected. Iterative: a 16 KB frame can nest thousands of levels deep.
+ */
+export function hasForbiddenKey(payload: unknown): boolean {
+  const stack: unknown[] = [payload];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== "object") continue;
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
+/** Parses a `command` payload: the schema, and no forbidden key anywhere. */
+export function parseCommand(
+  payload: unknown,
+): { ok: true; command: ClientCommand } | { ok: false; message: string } {
+  if (hasForbiddenKey(payload)) return { ok: false, message: "Bad command: forbidden key." };
+  const parsed = CommandSchema.safeParse(payload);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  const issue = parsed.error.issues[0];
+  return {
+    ok: false,
+    message: `Bad command${issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : ""}.`,
+  };
+}
+
 /** Joining a room as a student (event name `join`, ack: `JoinAck`), after connecting with role "player". */
 export const JoinSchema = z.object({ name: z.string().min(1).max(64) }).strict();
 

@@ -4,7 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import type { ScreenView, SeatView } from "../../game/views";
 import { type RunningServer, startServer } from "../http";
 import type { Ack, JoinAck } from "../protocol";
-import { PROTOCOL_VERSION } from "../protocol";
+import { PROTOCOL_VERSION, RECONNECT_OPTIONS } from "../protocol";
 import { createRealtime, type Realtime, type RealtimeOptions } from "../realtime";
 import { openMemoryStore } from "../store/memory";
 import type { Store } from "../store/types";
@@ -26,7 +26,8 @@ export async function startTestServer(opts: Partial<RealtimeOptions> = {}): Prom
     withNext: false,
     dataDir: process.env.TMPDIR ?? "/tmp",
     onIo: (io, ctx) => {
-      realtime = createRealtime(io, { ...opts, store });
+      // The janitor's interval stays off: tests call janitor.sweep(now) with the clock they want.
+      realtime = createRealtime(io, { sweepEveryMs: 0, ...opts, store });
       ctx.setApi(realtime.api);
       ctx.onShutdown(() => realtime?.close());
     },
@@ -64,6 +65,11 @@ export class Client {
   private waiters: (() => void)[] = [];
 
   constructor(readonly socket: Socket) {
+    const wake = () => {
+      for (const w of this.waiters.splice(0)) w();
+    };
+    socket.on("connect", wake);
+    socket.on("disconnect", wake);
     socket.onAny((event: string, payload: unknown) => {
       this.frames.push({ event, payload });
       if (event === "view") {
@@ -107,13 +113,30 @@ export class Client {
 
 let devices = 0;
 
-export function connectClient(url: string, auth: Record<string, unknown>): Promise<Client> {
+/** A fresh browser id, as the UI keeps one in localStorage. */
+export function newDevice(): string {
+  return `device-${process.pid}-${++devices}`;
+}
+
+export interface ConnectOptions {
+  /** Reconnect by itself as a browser does (RECONNECT_OPTIONS); default off. */
+  reconnect?: boolean;
+  /** Extra HTTP headers on the handshake (e.g. a foreign Origin). */
+  headers?: Record<string, string>;
+}
+
+export function connectClient(
+  url: string,
+  auth: Record<string, unknown>,
+  options: ConnectOptions = {},
+): Promise<Client> {
   const socket = connect(url, {
     path: "/socket.io",
     transports: ["websocket"],
-    reconnection: false,
+    ...(options.reconnect ? RECONNECT_OPTIONS : { reconnection: false }),
     forceNew: true,
-    auth: { protocol: PROTOCOL_VERSION, device: `device-${process.pid}-${++devices}`, ...auth },
+    extraHeaders: options.headers,
+    auth: { protocol: PROTOCOL_VERSION, device: newDevice(), ...auth },
   });
   const client = new Client(socket);
   return new Promise((resolve, reject) => {
@@ -124,14 +147,25 @@ export function connectClient(url: string, auth: Record<string, unknown>): Promi
   });
 }
 
+export interface Joined {
+  client: Client;
+  seat: string;
+  token: string;
+  device: string;
+}
+
 export async function joinAs(
   url: string,
   code: string,
   name: string,
-): Promise<{ client: Client; seat: string; token: string }> {
-  const client = await connectClient(url, { role: "player", code });
+  options: ConnectOptions = {},
+): Promise<Joined> {
+  const device = newDevice();
+  const client = await connectClient(url, { role: "player", code, device }, options);
   const ack = await client.join(name);
   if (!ack.ok) throw new Error(`join failed: ${ack.code} ${ack.message}`);
   await client.until((c) => c.me !== null);
-  return { client, seat: ack.seat, token: ack.token };
+  // A reconnecting browser sends the token it kept; so does this client from now on.
+  (client.socket.auth as Record<string, unknown>).token = ack.token;
+  return { client, seat: ack.seat, token: ack.token, device };
 }
