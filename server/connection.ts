@@ -1,13 +1,14 @@
 // One socket's life after the handshake: join the room's groups, first sync, then every event
 // through the gate (rate limit, known event, exactly one payload and an ack) → zod parse → the
 // seat from the handshake (never from the payload) → the room's actor, one event at a time →
-// an ack. A successful action is acknowledged only once its step is on disk (store.afterWrite:
-// group commit, at most one batch, ~50 ms), so an acknowledged action survives even a SIGKILL;
+// an ack. A successful action is acknowledged only once its step is on disk (commit.ts: group
+// commit at the end of the event-loop turn), so an acknowledged action survives even a SIGKILL;
 // a refusal changed nothing and is answered at once.
 import type { Socket } from "socket.io";
 import type { Actor, Command } from "../game/events";
 import { checkName } from "../game/names";
 import { type Broadcaster, dataOf, group, type SocketData } from "./broadcast";
+import type { Committer } from "./commit";
 import type { RateLimiter } from "./limits/rate";
 import type { Logger } from "./log";
 import type { Presence } from "./presence";
@@ -23,7 +24,6 @@ import {
 } from "./protocol";
 import type { LiveRoom, Registry } from "./rooms";
 import { hashSecret, newId } from "./secrets";
-import type { Store } from "./store/types";
 
 /** How often one socket may be told it is rate limited. */
 export const RATE_NOTICE_EVERY_MS = 5_000;
@@ -32,7 +32,7 @@ export interface ConnectionDeps {
   registry: Registry;
   broadcaster: Broadcaster;
   presence: Presence;
-  store: Store;
+  commit: Committer;
   limiter: RateLimiter;
   log: Logger;
 }
@@ -46,7 +46,7 @@ function refusal(code: ErrorCode, message: string): { ok: false; code: ErrorCode
 const KNOWN_EVENTS: ReadonlySet<unknown> = new Set(CLIENT_EVENTS);
 
 export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
-  const { registry, broadcaster, presence, store, limiter, log } = deps;
+  const { registry, broadcaster, presence, commit, limiter, log } = deps;
   const data = dataOf(socket);
   const live = registry.get(data.code);
   if (!live) return void socket.disconnect(true);
@@ -61,10 +61,10 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
   broadcaster.sync(live, socket, { deck: true });
   slog.info("connected", { seat: data.seat ?? "" });
 
-  /** Answers once the current step is durable. Nothing pending: the next microtask. */
+  /** Answers once the current step is durable. */
   function durably<T>(reply: Reply<T>, answer: T): void {
     try {
-      store.afterWrite(() => reply(answer));
+      commit.after(() => reply(answer));
     } catch (err) {
       // Only a closed store throws, i.e. the server is stopping: the client reconnects and retries
       // (the action id makes the retry safe), so no answer is better than an unfounded "ok".

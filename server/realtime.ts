@@ -5,6 +5,7 @@
 import type { Server } from "socket.io";
 import { type ApiHandler, createApi } from "./api";
 import { Broadcaster, dataOf } from "./broadcast";
+import { Committer } from "./commit";
 import { serveConnection } from "./connection";
 import { createDeckSource } from "./decks";
 import { checkOrigins, createHandshake } from "./handshake";
@@ -110,9 +111,10 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
   if (restored > 0) log.info("rooms restored", { rooms: restored });
 
   const limiter = createRateLimiter(options.rate ?? RATE_LIMIT);
+  const commit = new Committer(store, log);
   io.on("connection", (socket) => {
     try {
-      serveConnection(socket, { registry, broadcaster, presence, store, limiter, log });
+      serveConnection(socket, { registry, broadcaster, presence, commit, limiter, log });
     } catch (err) {
       log.error("connection setup failed", { room: dataOf(socket).code, err: err as Error });
       socket.disconnect(true);

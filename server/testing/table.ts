@@ -80,3 +80,36 @@ export function truth(rooms: { get(code: string): LiveRoom | undefined }, code: 
   if (!live) throw new Error(`no live room ${code}`);
   return live;
 }
+
+/** Each student proposes the first card of their hand that fits an open slot. */
+export async function proposeFromHands(
+  table: Table,
+  deck: Map<string, Card>,
+  slots: readonly SlotId[],
+): Promise<number> {
+  let proposed = 0;
+  for (const s of table.students) {
+    const play = playable(s.client, deck, slots);
+    if (!play) continue;
+    const ack = await s.client.command({ type: "propose", ...play });
+    if (ack.ok) proposed++;
+  }
+  return proposed;
+}
+
+/** From Build to the next round's Build (or the closing vote): skip, skip, skip, score, skip. */
+export async function finishRound(
+  table: Table,
+  marks: { failure: Record<string, number>; success: Record<string, number> },
+): Promise<void> {
+  const round = table.host.view?.round;
+  for (const phase of ["build", "reveal", "rebut"]) {
+    await table.host.until((c) => c.view?.phase === phase);
+    await must(table.host.command({ type: "skip" }));
+  }
+  await table.host.until((c) => c.view?.phase === "judge");
+  await must(table.host.command({ type: "score", marks }));
+  await table.host.until((c) => c.view?.phase === "result");
+  await must(table.host.command({ type: "skip" }));
+  await table.host.until((c) => c.view?.round !== round || c.view?.phase === "voteAfter");
+}
