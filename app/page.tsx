@@ -1,16 +1,44 @@
-// TEMPORARY landing placeholder from the platform work, so the smoke test has a page.
-// The UI engineer replaces this file with the real landing (Host a game / Join).
+// The landing page: four clear ways in. Host and Join are what a class needs; Practise alone and
+// Use my own plan arrive in the next release (their pages say so).
+import Link from "next/link";
+import { HostButton } from "./_components/host-button";
+import { JoinForm } from "./_components/join-form";
+
 export default function Home() {
   return (
-    <main className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-6 p-8">
-      <h1 className="text-5xl font-bold tracking-tight">Debate Deck</h1>
-      <p className="text-muted">
-        How accurate is it to say that the Great Leap Forward in Industry (1958–62) was a failure?
-      </p>
-      <p className="flex gap-3">
-        <span className="rounded-md bg-failure px-3 py-1 font-semibold text-white">Failure</span>
-        <span className="rounded-md bg-success px-3 py-1 font-semibold text-white">Partial success</span>
-      </p>
+    <main className="mx-auto flex min-h-dvh max-w-6xl flex-col gap-8 px-6 py-10">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-5xl font-bold tracking-tight">Debate Deck</h1>
+        <p className="max-w-3xl text-xl text-muted">
+          A history essay plan becomes a deck of evidence cards. Two teams build paragraphs from their hands,
+          rebut each other, and the class leaves with an essay plan.
+        </p>
+      </header>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="host-title" className="panel flex flex-col gap-4 p-6">
+          <h2 id="host-title" className="text-3xl font-bold">
+            Teacher
+          </h2>
+          <p>Start a game for your class. You get a join code and a screen for the projector.</p>
+          <HostButton />
+        </section>
+        <section aria-labelledby="join-title" className="panel flex flex-col gap-4 p-6">
+          <h2 id="join-title" className="text-3xl font-bold">
+            Join a game
+          </h2>
+          <JoinForm />
+        </section>
+      </div>
+      <nav aria-label="More ways to play" className="grid gap-4 md:grid-cols-2">
+        <Link href="/practise" className="panel flex flex-col gap-1 p-5 hover:bg-wash">
+          <span className="text-2xl font-bold">Practise alone</span>
+          <span className="text-muted">Homework mode: a full game against computer players.</span>
+        </Link>
+        <Link href="/plans" className="panel flex flex-col gap-1 p-5 hover:bg-wash">
+          <span className="text-2xl font-bold">Use my own plan</span>
+          <span className="text-muted">Turn your own essay plan into a deck.</span>
+        </Link>
+      </nav>
     </main>
   );
 }

@@ -1,0 +1,44 @@
+"use client";
+// Where students should go: the server's network address (GET /api/info), never "localhost". When the
+// server knows none, this page's own origin, flagged so the teacher sees a hint.
+import { useEffect, useState } from "react";
+
+export interface JoinBase {
+  /** e.g. http://192.168.1.23:3000 */
+  base: string;
+  others: string[];
+  /** true when the address is this page's own origin and may not work from students' laptops. */
+  guessed: boolean;
+}
+
+export function useJoinBase(): JoinBase | null {
+  const [info, setInfo] = useState<JoinBase | null>(null);
+  useEffect(() => {
+    let live = true;
+    const own = window.location.origin;
+    fetch("/api/info")
+      .then((r) => (r.ok ? (r.json() as Promise<{ joinUrls?: string[] }>) : { joinUrls: [] }))
+      .catch(() => ({ joinUrls: [] as string[] }))
+      .then((body) => {
+        if (!live) return;
+        const urls = body.joinUrls ?? [];
+        const [first, ...rest] = urls;
+        setInfo(
+          first ? { base: first, others: rest, guessed: false } : { base: own, others: [], guessed: true },
+        );
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return info;
+}
+
+/** "KFC479" → "KFC 479": easier to read off a board. */
+export function spacedCode(code: string): string {
+  return `${code.slice(0, 3)} ${code.slice(3)}`;
+}
+
+export function joinLink(base: string, code: string): string {
+  return `${base}/join?code=${code}`;
+}

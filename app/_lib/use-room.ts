@@ -1,0 +1,203 @@
+"use client";
+// One room connection: the socket's life (handshake by role, reconnection, refused handshakes), the
+// latest deck, view and private part, and `send`/`join` with acks. Pages render what it holds and
+// send intents through it; it decides no rule.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { Deck } from "../../content/schema";
+import type { HostView, ScreenView, SeatView, TeamView } from "../../game/views";
+import type { Ack, ClientCommand, JoinAck } from "../../server/protocol";
+import { PROTOCOL_VERSION } from "./protocol";
+import { deviceId, randomId, seatToken } from "./storage";
+import { showToast } from "./toasts";
+
+export type Role = "player" | "host" | "screen";
+export type AnyView = ScreenView | TeamView | HostView;
+
+/** Something that stops this page from playing until the person acts (reload, join again…). */
+export interface RoomProblem {
+  code: string;
+  message: string;
+}
+
+export type Connection = "connecting" | "open" | "reconnecting" | "stopped";
+
+export interface RoomState {
+  connection: Connection;
+  problem: RoomProblem | null;
+  deck: Deck | null;
+  view: AnyView | null;
+  me: SeatView | null;
+  /** The finished game's id (results page), from the verdict on. */
+  results: string | null;
+  /** Server clock minus this browser's clock, for countdowns. */
+  offset: number;
+  /** The stored seat token was refused: the student must join again. */
+  seatLost: string | null;
+}
+
+/** A command without its action id: `send` adds one. */
+export type Intent = ClientCommand extends infer C
+  ? C extends { id?: string }
+    ? Omit<C, "id">
+    : never
+  : never;
+
+const ACK_TIMEOUT_MS = 8000;
+const FATAL = new Set(["no_room", "stale_client", "banned", "bad_secret", "bad_request"]);
+
+export interface RoomOptions {
+  role: Role;
+  code: string;
+  /** The host's secret (role "host"). */
+  secret?: string | null;
+  /** false: do not connect (yet). */
+  enabled?: boolean;
+}
+
+export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
+  const [state, setState] = useState<RoomState>({
+    connection: "connecting",
+    problem: null,
+    deck: null,
+    view: null,
+    me: null,
+    results: null,
+    offset: 0,
+    seatLost: null,
+  });
+  const [pending, setPending] = useState(0);
+  const socketRef = useRef<Socket | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the restart trigger
+  useEffect(() => {
+    if (!enabled) return;
+    const patch = (p: Partial<RoomState>) => setState((s) => ({ ...s, ...p }));
+    const socket = io({
+      path: "/socket.io",
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 4000,
+      // Evaluated on every (re)connection, so a token stored after joining is sent next time.
+      auth: (cb) => {
+        const base = { protocol: PROTOCOL_VERSION, code, device: deviceId() };
+        if (role === "host") cb({ ...base, role, secret: secret ?? "" });
+        else if (role === "screen") cb({ ...base, role });
+        else {
+          const token = seatToken.get(code);
+          cb(token ? { ...base, role, token } : { ...base, role });
+        }
+      },
+    });
+    socketRef.current = socket;
+    patch({ connection: "connecting", problem: null });
+
+    socket.on("connect", () => patch({ connection: "open" }));
+    let stopped = false;
+    socket.on("disconnect", (reason) => {
+      if (stopped) return patch({ connection: "stopped" });
+      patch({ connection: "reconnecting" });
+      // The server closing (a restart) ends the socket without retrying: come back on our own.
+      if (reason === "io server disconnect") setTimeout(() => !stopped && socket.connect(), 1000);
+    });
+    socket.on("connect_error", (err: Error & { data?: RoomProblem }) => {
+      const data = err.data;
+      if (!data) {
+        // Network trouble: socket.io keeps retrying on its own.
+        patch({ connection: "reconnecting" });
+        return;
+      }
+      if (data.code === "bad_token") {
+        seatToken.set(code, null);
+        patch({ seatLost: data.message, me: null });
+        socket.connect();
+      } else if (data.code === "slow_down") {
+        patch({ connection: "reconnecting" });
+        showToast(data.message);
+        setTimeout(() => socket.connect(), 5000);
+      } else if (FATAL.has(data.code)) {
+        stopped = true;
+        patch({ connection: "stopped", problem: data });
+      } else {
+        patch({ connection: "reconnecting" });
+        setTimeout(() => socket.connect(), 2000);
+      }
+    });
+    socket.on("deck", (deck: Deck) => patch({ deck }));
+    socket.on("view", (p: { view: AnyView; now: number; results?: string | null }) => {
+      patch({ view: p.view, results: p.results ?? null, offset: p.now - Date.now() });
+    });
+    socket.on("me", (p: { me: SeatView | null }) => patch({ me: p.me }));
+    socket.on("notice", (n: RoomProblem) => {
+      if (n.code === "removed" || n.code === "banned") {
+        stopped = true;
+        seatToken.set(code, null);
+        patch({ problem: n, me: null, connection: "stopped" });
+      } else showToast(n.message);
+    });
+
+    return () => {
+      stopped = true;
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [role, code, secret, enabled, generation]);
+
+  /** Sends a command; a refusal shows its message. Retries once (same action id) when no answer comes. */
+  const send = useCallback(async (intent: Intent): Promise<Ack> => {
+    const socket = socketRef.current;
+    if (!socket) return { ok: false, code: "server_error", message: "Not connected." };
+    const command = { ...intent, id: randomId() };
+    setPending((n) => n + 1);
+    try {
+      let ack: Ack | null = null;
+      for (let attempt = 0; attempt < 2 && !ack; attempt++) {
+        try {
+          ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("command", command)) as Ack;
+        } catch {
+          // no answer in time: try once more with the same id (the server applies it once)
+        }
+      }
+      const result: Ack = ack ?? {
+        ok: false,
+        code: "server_error",
+        message: "No answer from the game. Check the connection and try again.",
+      };
+      if (!result.ok) showToast(result.message);
+      return result;
+    } finally {
+      setPending((n) => n - 1);
+    }
+  }, []);
+
+  /** Joins as a student; keeps the seat token for reconnects. The caller shows a refusal. */
+  const join = useCallback(
+    async (name: string): Promise<JoinAck> => {
+      const socket = socketRef.current;
+      if (!socket) return { ok: false, code: "server_error", message: "Not connected." };
+      try {
+        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("join", { name })) as JoinAck;
+        if (ack.ok) {
+          seatToken.set(code, ack.token);
+          setState((s) => ({ ...s, seatLost: null }));
+        }
+        return ack;
+      } catch {
+        return { ok: false, code: "server_error", message: "No answer from the game. Try again." };
+      }
+    },
+    [code],
+  );
+
+  /** Starts over after a removal: a fresh connection without a seat. */
+  const restart = useCallback(() => {
+    seatToken.set(code, null);
+    setState((s) => ({ ...s, problem: null, me: null, view: null, seatLost: null }));
+    setGeneration((g) => g + 1);
+  }, [code]);
+
+  return { ...state, pending: pending > 0, send, join, restart };
+}
+
+export type Room = ReturnType<typeof useRoom>;

@@ -1,0 +1,87 @@
+// The game's words as people read them: phases, slots, card kinds, the verdict scale.
+import type { CardKind, Deck, Side, TeamSide } from "../../content/schema";
+import type { Phase, SlotId } from "../../game/types";
+
+export const PHASE_LABEL: Record<Phase, string> = {
+  lobby: "Lobby",
+  voteBefore: "Opening vote",
+  build: "Build",
+  reveal: "Reveal",
+  rebut: "Rebut",
+  judge: "Judging",
+  result: "Result",
+  voteAfter: "Closing vote",
+  verdict: "Verdict",
+};
+
+/** What students do in each phase, one line. */
+export const PHASE_HINT: Record<Phase, string> = {
+  lobby: "Waiting for the teacher to start.",
+  voteBefore: "Vote privately: how accurate is the statement?",
+  build: "Build your team's paragraph: propose cards and vote.",
+  reveal: "Both paragraphs are revealed.",
+  rebut: "Answer the other team: play one counter.",
+  judge: "The teacher is scoring.",
+  result: "Scores and feedback for this round.",
+  voteAfter: "Vote again: has the debate changed your mind?",
+  verdict: "The verdict.",
+};
+
+export const SLOT_LABEL: Record<SlotId, string> = {
+  point: "Point",
+  evidence1: "Evidence 1",
+  evidence2: "Evidence 2",
+  explanation: "Explanation",
+  link: "Link",
+  counter: "Counter",
+};
+
+export const PARAGRAPH_SLOTS = ["point", "evidence1", "evidence2", "explanation", "link"] as const;
+
+export const KIND_LABEL: Record<CardKind, string> = {
+  point: "Point",
+  evidence: "Evidence",
+  explanation: "Explanation",
+  counter: "Counter",
+  link: "Link",
+  context: "Context",
+};
+
+/** What fits a slot, in words. */
+export const SLOT_FITS: Record<SlotId, string> = {
+  point: "a Point or Counter card",
+  evidence1: "an Evidence card",
+  evidence2: "an Evidence card",
+  explanation: "an Explanation card",
+  link: "a Link card (or a closing line)",
+  counter: "a Counter or Evidence card",
+};
+
+/** 1..5, as views.ts counts them: 5 = completely accurate that it was a failure. */
+export const VERDICT_SCALE = [
+  "Not at all accurate",
+  "Slightly accurate",
+  "Partly accurate",
+  "Mostly accurate",
+  "Completely accurate",
+] as const;
+
+export const TEAMS: readonly TeamSide[] = ["failure", "success"];
+
+export function otherTeam(team: TeamSide): TeamSide {
+  return team === "failure" ? "success" : "failure";
+}
+
+export function sideLabel(deck: Deck | null, side: Side): string {
+  if (side === "either") return "Either side";
+  return deck?.sides[side] ?? (side === "failure" ? "Failure" : "Partial success");
+}
+
+export function themeTitle(deck: Deck | null, theme: string | null): string {
+  if (!theme) return "";
+  return deck?.themes.find((t) => t.id === theme)?.title ?? theme;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,179 @@
+"use client";
+// Judge: both paragraphs and counters beside a scoring form, one row per rubric criterion per team,
+// pre-filled with the auto-judge's marks and showing its one-line reason. Change what you disagree
+// with, then one "Confirm scores".
+import { useId, useState } from "react";
+import type { TeamSide } from "../../../content/schema";
+import type { HostView } from "../../../game/views";
+import { RevealedParagraph } from "../../_components/paragraph";
+import { SideIcon } from "../../_components/icons";
+import type { Room } from "../../_lib/use-room";
+import { sideLabel, TEAMS } from "../../_lib/words";
+
+type Marks = Record<TeamSide, Record<string, number>>;
+
+function suggested(view: HostView): Marks {
+  const of = (team: TeamSide) =>
+    Object.fromEntries(
+      view.rubric.criteria.map((c) => [
+        c.id,
+        view.suggestion?.[team].marks.find((m) => m.criterion === c.id)?.marks ?? 0,
+      ]),
+    );
+  return { failure: of("failure"), success: of("success") };
+}
+
+export function ScorePanel({ room, view }: { room: Room; view: HostView }) {
+  // One form per round: a new round (or a late-arriving suggestion) starts from the suggestion again.
+  const key = `${view.round}:${view.suggestion ? "s" : "-"}`;
+  return <ScoreForm key={key} room={room} view={view} />;
+}
+
+function ScoreForm({ room, view }: { room: Room; view: HostView }) {
+  const [marks, setMarks] = useState<Marks>(() => suggested(view));
+  const [sending, setSending] = useState(false);
+  const { deck } = room;
+  const set = (team: TeamSide, criterion: string, value: number) =>
+    setMarks((m) => ({ ...m, [team]: { ...m[team], [criterion]: value } }));
+  return (
+    <div className="grid items-start gap-6 xl:grid-cols-[1fr_1fr]">
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-1">
+        {view.current &&
+          TEAMS.map((team) => <RevealedParagraph key={team} deck={deck} team={team} round={view.current!} />)}
+      </div>
+      <form
+        aria-labelledby="score-title"
+        className="panel flex flex-col gap-5 p-4"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSending(true);
+          await room.send({ type: "score", marks });
+          setSending(false);
+        }}
+      >
+        <div>
+          <h2 id="score-title" className="text-2xl font-bold">
+            Score this round
+          </h2>
+          <p className="text-muted">
+            The auto-judge's marks are filled in, with its reason under each. Change any you disagree with.
+          </p>
+        </div>
+        {TEAMS.map((team) => (
+          <TeamScores
+            key={team}
+            view={view}
+            team={team}
+            label={sideLabel(deck, team)}
+            marks={marks[team]}
+            onSet={(c, v) => set(team, c, v)}
+          />
+        ))}
+        <button type="submit" className="btn btn-primary text-xl" disabled={sending}>
+          Confirm scores
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function TeamScores({
+  view,
+  team,
+  label,
+  marks,
+  onSet,
+}: {
+  view: HostView;
+  team: TeamSide;
+  label: string;
+  marks: Record<string, number>;
+  onSet: (criterion: string, value: number) => void;
+}) {
+  const total = Object.values(marks).reduce((s, m) => s + m, 0);
+  const max = view.rubric.criteria.reduce((s, c) => s + c.max, 0);
+  return (
+    <fieldset
+      className={`flex flex-col gap-3 rounded-xl border-2 p-3 ${team === "failure" ? "border-failure" : "border-success"}`}
+    >
+      <legend
+        className={`flex items-center gap-2 px-1 text-xl font-bold ${team === "failure" ? "text-failure" : "text-success"}`}
+      >
+        <SideIcon side={team} />
+        {label}: {total} / {max}
+      </legend>
+      {view.rubric.criteria.map((c) => {
+        const mark = view.suggestion?.[team].marks.find((m) => m.criterion === c.id);
+        return (
+          <Criterion
+            key={c.id}
+            team={label}
+            label={c.label}
+            max={c.max}
+            value={marks[c.id] ?? 0}
+            suggestion={mark}
+            onSet={(v) => onSet(c.id, v)}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function Criterion({
+  team,
+  label,
+  max,
+  value,
+  suggestion,
+  onSet,
+}: {
+  team: string;
+  label: string;
+  max: number;
+  value: number;
+  suggestion: { marks: number; reason: string } | undefined;
+  onSet: (v: number) => void;
+}) {
+  const id = useId();
+  return (
+    <div
+      role="radiogroup"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-reason`}
+      className="flex flex-col gap-1"
+    >
+      <span id={`${id}-label`} className="font-semibold">
+        {label} <span className="sr-only">for {team}</span>
+        <span className="font-normal text-muted"> (0–{max})</span>
+      </span>
+      <div className="flex flex-wrap gap-1">
+        {Array.from({ length: max + 1 }, (_, v) => (
+          <label
+            // biome-ignore lint/suspicious/noArrayIndexKey: the marks 0..max are the keys
+            key={v}
+            className={`relative flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border-2 px-2 text-lg font-bold tabular-nums has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus ${
+              value === v ? "border-ink bg-ink text-white" : "border-edge bg-paper"
+            }`}
+          >
+            <input
+              type="radio"
+              className="absolute inset-0 cursor-pointer opacity-0"
+              name={`${id}-marks`}
+              value={v}
+              checked={value === v}
+              onChange={() => onSet(v)}
+              aria-label={`${v} ${v === 1 ? "mark" : "marks"}`}
+            />
+            {v}
+          </label>
+        ))}
+      </div>
+      {suggestion && (
+        <p id={`${id}-reason`} className="text-sm text-muted">
+          Suggested {suggestion.marks}: {suggestion.reason}
+        </p>
+      )}
+    </div>
+  );
+}

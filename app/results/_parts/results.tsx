@@ -1,0 +1,186 @@
+"use client";
+// The essay plan the class built: Introduction, one PEEL paragraph per round (with the counter it
+// faced), Conclusion. Print, download as Markdown, and for the hosting teacher the report as CSV.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import type { EssayLine, EssayPlan } from "../../../game/after";
+import { SideIcon } from "../../_components/icons";
+import { hostSecret } from "../../_lib/storage";
+
+interface GameRecord {
+  id: string;
+  code: string;
+  finishedAt: number | null;
+  plan: EssayPlan;
+}
+
+type Load =
+  | { state: "loading" }
+  | { state: "failed"; message: string }
+  | { state: "ready"; game: GameRecord };
+
+export function Results({ id }: { id: string }) {
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [secret, setSecret] = useState<string | null>(null);
+  const [csvError, setCsvError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/games/${encodeURIComponent(id)}`)
+      .then(async (res) => {
+        const body = (await res.json()) as GameRecord & { message?: string };
+        if (!live) return;
+        if (!res.ok) setLoad({ state: "failed", message: body.message ?? "Could not load this game." });
+        else {
+          setLoad({ state: "ready", game: body });
+          setSecret(hostSecret.get(body.code));
+        }
+      })
+      .catch(() => live && setLoad({ state: "failed", message: "Could not reach the game server." }));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (load.state === "loading")
+    return (
+      <main className="p-8">
+        <p role="status" className="text-2xl text-muted">
+          Loading the essay plan…
+        </p>
+      </main>
+    );
+  if (load.state === "failed")
+    return (
+      <main className="mx-auto flex max-w-xl flex-col gap-4 p-8">
+        <h1 className="text-4xl font-bold">No results here</h1>
+        <p className="text-xl">{load.message}</p>
+        <Link href="/" className="btn btn-quiet self-start">
+          Back to the start
+        </Link>
+      </main>
+    );
+
+  const { game } = load;
+  const plan = game.plan;
+
+  async function downloadCsv() {
+    setCsvError(null);
+    try {
+      const res = await fetch(`/api/games/${encodeURIComponent(game.id)}/report.csv`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { message?: string };
+        setCsvError(body.message ?? "Could not download the report.");
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `report-${game.code}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setCsvError("Could not reach the game server.");
+    }
+  }
+
+  return (
+    <main className="mx-auto flex max-w-4xl flex-col gap-8 px-6 py-8 print:max-w-none print:p-0">
+      <div className="flex flex-wrap items-center gap-3 print:hidden">
+        <Link href="/" className="underline underline-offset-4">
+          Debate Deck
+        </Link>
+        <span className="flex-1" />
+        <button type="button" className="btn btn-quiet" onClick={() => window.print()}>
+          Print
+        </button>
+        <a
+          className="btn btn-quiet"
+          href={`/api/games/${encodeURIComponent(game.id)}/plan.md`}
+          download={`essay-plan-${game.code}.md`}
+        >
+          Download Markdown
+        </a>
+        {secret && (
+          <button type="button" className="btn btn-primary" onClick={downloadCsv}>
+            Download report (CSV)
+          </button>
+        )}
+      </div>
+      {csvError && (
+        <p role="alert" className="font-semibold text-failure print:hidden">
+          {csvError}
+        </p>
+      )}
+      <header className="flex flex-col gap-2">
+        <p className="text-sm font-bold uppercase tracking-wide text-muted">The class's essay plan</p>
+        <h1 className="text-4xl font-bold leading-tight">{plan.question}</h1>
+        {game.finishedAt && (
+          <p className="text-muted">
+            Game {game.code}, {new Date(game.finishedAt).toLocaleDateString(undefined, { dateStyle: "long" })}
+          </p>
+        )}
+      </header>
+      <Section title="Introduction" lines={plan.introduction} />
+      {plan.paragraphs.map((p) => (
+        <section
+          key={p.round}
+          aria-labelledby={`para-${p.round}`}
+          className="flex flex-col gap-3 break-inside-avoid"
+        >
+          <h2 id={`para-${p.round}`} className="text-2xl font-bold">
+            Paragraph {p.round}: {p.themeTitle}
+          </h2>
+          <p
+            className={`flex items-center gap-2 font-semibold ${p.team === "failure" ? "text-failure" : "text-success"}`}
+          >
+            <SideIcon side={p.team} />
+            {p.sideLabel} team's paragraph · {p.marks} {p.marks === 1 ? "mark" : "marks"}
+          </p>
+          <Lines lines={p.lines} />
+          {p.counter && (
+            <div className="rounded-xl bg-wash p-3 print:border print:border-black">
+              <p className="font-semibold">The counter it faced</p>
+              <Lines lines={[p.counter]} />
+            </div>
+          )}
+        </section>
+      ))}
+      <Section title="Conclusion" lines={plan.conclusion} />
+    </main>
+  );
+}
+
+function Section({ title, lines }: { title: string; lines: EssayLine[] }) {
+  return (
+    <section className="flex flex-col gap-3 break-inside-avoid">
+      <h2 className="text-2xl font-bold">{title}</h2>
+      {lines.length === 0 ? (
+        <p className="text-muted">Nothing in the plan for this part.</p>
+      ) : (
+        <Lines lines={lines} />
+      )}
+    </section>
+  );
+}
+
+function Lines({ lines }: { lines: EssayLine[] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[11rem_1fr]">
+      {lines.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are a fixed list in plan order
+        <div key={i} className="contents">
+          <dt className="font-bold">{l.label}</dt>
+          <dd className="mb-1">
+            {l.text}
+            {l.own && <span className="ml-2 text-sm italic text-muted">(our own words)</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
