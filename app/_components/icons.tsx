@@ -23,8 +23,13 @@ export function SideIcon({ side, className = "size-[1em]" }: { side: Side; class
   if (side === "failure")
     return (
       <svg viewBox="0 0 24 24" aria-hidden="true" className={className} focusable="false">
-        <circle cx="12" cy="12" r="10" fill="currentColor" />
-        <path d="M8 8 L16 16 M16 8 L8 16" stroke="white" strokeWidth="2.6" strokeLinecap="round" />
+        <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2.5" />
+        <path
+          d="M8.5 8.5 L15.5 15.5 M15.5 8.5 L8.5 15.5"
+          stroke="currentColor"
+          strokeWidth="2.5"
+          strokeLinecap="round"
+        />
       </svg>
     );
   if (side === "success")

@@ -25,9 +25,9 @@ export function PlayedText({
   const chip = "flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs font-bold uppercase tracking-wide";
   if (size === "lg") {
     // The projector: no chip row (height is precious); the kind's shape leads the text.
-    if (!card && !played?.text) return <p className="text-xl italic text-muted">Empty</p>;
+    if (!card && !played?.text) return <p className="text-[1.25em] italic text-muted">Empty</p>;
     return (
-      <p className="text-xl leading-snug">
+      <p className="text-[1.25em] leading-snug">
         {card ? (
           <>
             <KindIcon kind={card.kind} className="mr-2 inline size-[0.8em] align-baseline" />
@@ -100,7 +100,7 @@ export function RevealedParagraph({
       className={`flex min-w-0 flex-col overflow-hidden rounded-2xl border-2 ${EDGE[team]}`}
     >
       <h3
-        className={`flex items-center gap-2 px-4 py-1 font-bold ${HEAD[team]} ${lg ? "text-2xl" : "text-lg"}`}
+        className={`flex items-center gap-2 font-bold ${HEAD[team]} ${lg ? "px-[0.6em] py-[0.15em] text-[1.5em]" : "px-4 py-1 text-lg"}`}
       >
         <SideIcon side={team} />
         {heading ?? label}
@@ -109,10 +109,10 @@ export function RevealedParagraph({
         {slots.map((slot, i) => (
           <li
             key={slot}
-            className={`grid gap-3 px-4 py-2 ${lg ? "grid-cols-[7.5rem_1fr]" : "grid-cols-[6.5rem_1fr]"} ${animate ? "motion-safe:animate-deal-in" : ""}`}
+            className={`grid ${lg ? "grid-cols-[7em_1fr] gap-[0.75em] px-[1em] py-[0.4em]" : "grid-cols-[6.5rem_1fr] gap-3 px-4 py-2"} ${animate ? "motion-safe:animate-deal-in" : ""}`}
             style={animate ? { animationDelay: `${i * 500 + (team === "success" ? 250 : 0)}ms` } : undefined}
           >
-            <span className={`font-bold text-muted ${lg ? "text-lg" : "text-sm"}`}>
+            <span className={`font-bold text-muted ${lg ? "text-[1.05em]" : "text-sm"}`}>
               {SLOT_LABEL[slot]}
               {against?.target === slot && <span className="block font-bold text-ink">◆ Countered</span>}
             </span>
@@ -121,8 +121,8 @@ export function RevealedParagraph({
         ))}
       </ol>
       {against && (
-        <div className="grid grid-cols-1 gap-1 bg-wash px-4 py-2">
-          <p className={`font-bold ${lg ? "text-lg" : "text-sm"}`}>
+        <div className={`grid grid-cols-1 gap-1 bg-wash ${lg ? "px-[1em] py-[0.4em]" : "px-4 py-2"}`}>
+          <p className={`font-bold ${lg ? "text-[1.05em]" : "text-sm"}`}>
             ◆ {sideLabel(deck, otherTeam(team))}'s counter, against the {SLOT_LABEL[against.target]}:
           </p>
           <PlayedText played={against.played} deck={deck} size={size} />

@@ -2,7 +2,7 @@
 // table), and which team moved more minds.
 import type { Deck } from "../../content/schema";
 import type { ScreenView, VerdictView } from "../../game/views";
-import { sideLabel, TEAMS, VERDICT_SCALE } from "../_lib/words";
+import { plural, sideLabel, TEAMS, VERDICT_SCALE } from "../_lib/words";
 import { SideIcon } from "./icons";
 
 export function VoteChart({ verdict, big = false }: { verdict: VerdictView; big?: boolean }) {
@@ -108,10 +108,10 @@ export function VerdictSummary({
               {sideLabel(deck, team)}
             </span>
             <span className={`font-bold tabular-nums text-ink ${big ? "text-6xl" : "text-4xl"}`}>
-              {view.totals[team]} points
+              {plural(view.totals[team], "point")}
             </span>
             <span className={`text-ink ${big ? "text-2xl" : "text-base"}`}>
-              moved {v.moved[team]} {v.moved[team] === 1 ? "mind" : "minds"} its way
+              {plural(v.moved[team], "vote")} moved its way
             </span>
           </div>
         ))}

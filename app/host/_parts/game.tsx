@@ -58,7 +58,7 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
             </p>
           )}
         </div>
-        {view.phase !== "verdict" && <Timer clock={view.clock} offset={room.offset} announce />}
+        {timed && <Timer clock={view.clock} offset={room.offset} announce />}
         {view.phase !== "verdict" && (
           <div className="flex flex-wrap gap-2">
             {view.clock.paused ? (

@@ -81,7 +81,7 @@ function Phase({ room, view, me }: { room: Room; view: TeamView; me: SeatView })
         <div className="flex flex-col gap-4">
           <p className="text-3xl font-bold">You're in, {me.name}!</p>
           <p className="text-xl">
-            You argue that it was <strong>{sideLabel(deck, team).toLowerCase()}</strong>. {PHASE_HINT.lobby}
+            You're on team <strong>{sideLabel(deck, team)}</strong>. {PHASE_HINT.lobby}
           </p>
           <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
             {TEAMS.map((t) => (

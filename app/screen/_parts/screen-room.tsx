@@ -2,6 +2,7 @@
 // The projector screen. It holds the screen's view only: no hand, no draft before Reveal, no private
 // vote, no secret. Everything is sized in rem, and the root size follows the window (globals.css), so
 // the same layout fills 1280×720 and 1920×1080.
+import type { TeamSide } from "../../../content/schema";
 import type { ScreenView } from "../../../game/views";
 import { ConnectionBanner, Loading, ProblemPage } from "../../_components/connection";
 import { JoinInfo } from "../../_components/join-info";
@@ -12,6 +13,7 @@ import { TeamColumn } from "../../_components/team-column";
 import { Timer } from "../../_components/timer";
 import { VerdictSummary, VoteChart } from "../../_components/verdict";
 import { spacedCode, useJoinBase } from "../../_lib/join-url";
+import { useFitToHeight } from "../../_lib/use-fit";
 import { type Room, useRoom } from "../../_lib/use-room";
 import { PHASE_LABEL, plural, sideLabel, TEAMS, themeTitle } from "../../_lib/words";
 import { SideIcon } from "../../_components/icons";
@@ -111,58 +113,36 @@ function Playing({ room, view }: { room: Room; view: ScreenView }) {
       );
     }
     case "build":
-    case "rebut":
       return (
         <div className="flex flex-1 flex-col gap-6">
-          <RoundHeading room={room} view={view} bigTimer={view.phase === "build"} />
+          <RoundHeading room={room} view={view} bigTimer />
           <p className="text-3xl">
-            {view.phase === "build"
-              ? "Each team is building its paragraph: Point, Evidence, Evidence, Explanation, Link."
-              : "Each team is choosing one counter to answer the other side."}
+            Each team is building its paragraph: Point, Evidence, Evidence, Explanation, Link.
           </p>
           <div className="grid grid-cols-2 gap-8">
-            {TEAMS.map((team) => {
-              const p = view.progress?.[team];
-              return (
-                <section
-                  key={team}
-                  aria-label={`${sideLabel(deck, team)} progress`}
-                  className={`flex flex-col gap-4 rounded-3xl p-6 ${team === "failure" ? "bg-failure-soft" : "bg-success-soft"}`}
-                >
-                  <h2
-                    className={`flex items-center gap-3 text-4xl font-bold ${team === "failure" ? "text-failure" : "text-success"}`}
-                  >
-                    <SideIcon side={team} />
-                    {sideLabel(deck, team)}
-                  </h2>
-                  {p && (
-                    <>
-                      <div className="flex gap-3" aria-hidden="true">
-                        {Array.from({ length: p.slots }, (_, i) => (
-                          <span
-                            // biome-ignore lint/suspicious/noArrayIndexKey: pips are positions
-                            key={i}
-                            className={`h-8 flex-1 rounded-lg border-4 ${
-                              i < p.filled
-                                ? team === "failure"
-                                  ? "border-failure bg-failure"
-                                  : "border-success bg-success"
-                                : "border-edge bg-paper"
-                            }`}
-                          />
-                        ))}
-                      </div>
-                      <p className="text-3xl">
-                        {p.filled} of {p.slots} {p.slots === 1 ? "slot" : "slots"} proposed ·{" "}
-                        {plural(p.proposals, "proposal")}
-                      </p>
-                    </>
-                  )}
-                </section>
-              );
-            })}
+            {TEAMS.map((team) => (
+              <Progress key={team} room={room} view={view} team={team} />
+            ))}
           </div>
-          {view.phase === "rebut" && view.current && <BothParagraphs room={room} view={view} />}
+        </div>
+      );
+    case "rebut":
+      return (
+        <div className="flex min-h-0 flex-1 flex-col gap-3">
+          <RoundHeading room={room} view={view} />
+          <p className="text-2xl">
+            Each team is choosing one counter to answer the other side:{" "}
+            {TEAMS.map((team, i) => (
+              <span
+                key={team}
+                className={`font-bold ${team === "failure" ? "text-failure" : "text-success"}`}
+              >
+                {i > 0 ? " · " : ""}
+                {sideLabel(deck, team)} {plural(view.progress?.[team].proposals ?? 0, "proposal")}
+              </span>
+            ))}
+          </p>
+          <BothParagraphs room={room} view={view} />
         </div>
       );
     case "reveal":
@@ -205,6 +185,46 @@ function Playing({ room, view }: { room: Room; view: ScreenView }) {
   }
 }
 
+function Progress({ room, view, team }: { room: Room; view: ScreenView; team: TeamSide }) {
+  const p = view.progress?.[team];
+  const label = sideLabel(room.deck, team);
+  return (
+    <section
+      aria-label={`${label} progress`}
+      className={`flex flex-col gap-4 rounded-3xl p-6 ${team === "failure" ? "bg-failure-soft" : "bg-success-soft"}`}
+    >
+      <h2
+        className={`flex items-center gap-3 text-4xl font-bold ${team === "failure" ? "text-failure" : "text-success"}`}
+      >
+        <SideIcon side={team} />
+        {label}
+      </h2>
+      {p && (
+        <>
+          <div className="flex gap-3" aria-hidden="true">
+            {Array.from({ length: p.slots }, (_, i) => (
+              <span
+                // biome-ignore lint/suspicious/noArrayIndexKey: pips are positions
+                key={i}
+                className={`h-8 flex-1 rounded-lg border-4 ${
+                  i < p.filled
+                    ? team === "failure"
+                      ? "border-failure bg-failure"
+                      : "border-success bg-success"
+                    : "border-edge bg-paper"
+                }`}
+              />
+            ))}
+          </div>
+          <p className="text-3xl">
+            {p.filled} of {p.slots} slots proposed · {plural(p.proposals, "proposal")}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 function BothParagraphs({
   room,
   view,
@@ -214,9 +234,11 @@ function BothParagraphs({
   view: ScreenView;
   animate?: boolean;
 }) {
+  // Refit when what is shown changes: a new phase, or counters arriving.
+  const ref = useFitToHeight<HTMLDivElement>(`${view.phase}:${view.round}:${view.current?.counters ? 1 : 0}`);
   if (!view.current?.paragraphs) return null;
   return (
-    <div className="grid min-h-0 grid-cols-2 gap-6">
+    <div ref={ref} className="grid min-h-0 flex-1 grid-cols-2 items-start gap-6 overflow-hidden">
       {TEAMS.map((team) => (
         <RevealedParagraph
           key={team}
