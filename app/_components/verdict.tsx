@@ -41,7 +41,7 @@ export function VoteChart({ verdict, big = false }: { verdict: VerdictView; big?
                   <div className="flex items-center gap-2">
                     <div
                       className={`${bar} rounded-r border-2 border-ink bg-paper`}
-                      style={{ width: `${(b / most) * 80}%`, minWidth: b ? "0.5rem" : 0 }}
+                      style={{ width: `${(b / most) * 80}%`, minWidth: b ? "0.5rem" : "3px" }}
                     />
                     <span className="tabular-nums">
                       {b}
@@ -51,7 +51,7 @@ export function VoteChart({ verdict, big = false }: { verdict: VerdictView; big?
                   <div className="mt-0.5 flex items-center gap-2">
                     <div
                       className={`${bar} rounded-r bg-ink`}
-                      style={{ width: `${(a / most) * 80}%`, minWidth: a ? "0.5rem" : 0 }}
+                      style={{ width: `${(a / most) * 80}%`, minWidth: a ? "0.5rem" : "3px" }}
                     />
                     <span className="tabular-nums">
                       {a}

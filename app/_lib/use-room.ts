@@ -127,7 +127,26 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
     socket.on("view", (p: { view: AnyView; now: number; results?: string | null }) => {
       patch({ view: p.view, results: p.results ?? null, offset: p.now - Date.now() });
     });
-    socket.on("me", (p: { me: SeatView | null }) => patch({ me: p.me }));
+    let seated = false;
+    socket.on("me", (p: { me: SeatView | null }) => {
+      if (p.me) seated = true;
+      else if (seated) {
+        // The seat is gone. (Removed or banned in the lobby, the server deletes the seat and sends
+        // `me: null` rather than a notice.)
+        stopped = true;
+        seatToken.set(code, null);
+        socket.disconnect();
+        return patch({
+          me: null,
+          connection: "stopped",
+          problem: {
+            code: "removed",
+            message: "The teacher has taken you out of the game. You can join again with the code.",
+          },
+        });
+      }
+      patch({ me: p.me });
+    });
     socket.on("notice", (n: RoomProblem) => {
       if (n.code === "removed" || n.code === "banned") {
         stopped = true;

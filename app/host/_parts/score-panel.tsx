@@ -35,45 +35,52 @@ function ScoreForm({ room, view }: { room: Room; view: HostView }) {
   const { deck } = room;
   const set = (team: TeamSide, criterion: string, value: number) =>
     setMarks((m) => ({ ...m, [team]: { ...m[team], [criterion]: value } }));
+  const total = (team: TeamSide) => Object.values(marks[team]).reduce((sum, m) => sum + m, 0);
   return (
-    <div className="grid items-start gap-6 xl:grid-cols-[1fr_1fr]">
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-1">
-        {view.current &&
-          TEAMS.map((team) => <RevealedParagraph key={team} deck={deck} team={team} round={view.current!} />)}
+    <form
+      aria-labelledby="score-title"
+      className="flex flex-col gap-4"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setSending(true);
+        await room.send({ type: "score", marks });
+        setSending(false);
+      }}
+    >
+      <div>
+        <h2 id="score-title" className="text-2xl font-bold">
+          Score this round
+        </h2>
+        <p className="text-muted">
+          The auto-judge's marks are filled in, with its reason under each. Change any you disagree with, then
+          confirm.
+        </p>
       </div>
-      <form
-        aria-labelledby="score-title"
-        className="panel flex flex-col gap-5 p-4"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setSending(true);
-          await room.send({ type: "score", marks });
-          setSending(false);
-        }}
-      >
-        <div>
-          <h2 id="score-title" className="text-2xl font-bold">
-            Score this round
-          </h2>
-          <p className="text-muted">
-            The auto-judge's marks are filled in, with its reason under each. Change any you disagree with.
-          </p>
-        </div>
+      {/* Each team's paragraph beside (or above) its marks: score what you read. */}
+      <div className="grid items-start gap-6 md:grid-cols-2">
         {TEAMS.map((team) => (
-          <TeamScores
-            key={team}
-            view={view}
-            team={team}
-            label={sideLabel(deck, team)}
-            marks={marks[team]}
-            onSet={(c, v) => set(team, c, v)}
-          />
+          <div key={team} className="flex min-w-0 flex-col gap-3">
+            {view.current && <RevealedParagraph deck={deck} team={team} round={view.current} />}
+            <TeamScores
+              view={view}
+              team={team}
+              label={sideLabel(deck, team)}
+              marks={marks[team]}
+              onSet={(c, v) => set(team, c, v)}
+            />
+          </div>
         ))}
-        <button type="submit" className="btn btn-primary text-xl" disabled={sending}>
+      </div>
+      <div className="sticky bottom-2 flex flex-wrap items-center gap-4 rounded-2xl border border-line bg-paper px-4 py-3 shadow-lg">
+        <p className="text-lg font-semibold">
+          {TEAMS.map((team) => `${sideLabel(deck, team)} ${total(team)}`).join(" · ")}
+        </p>
+        <span className="flex-1" />
+        <button type="submit" className="btn btn-primary px-8 text-xl" disabled={sending}>
           Confirm scores
         </button>
-      </form>
-    </div>
+      </div>
+    </form>
   );
 }
 

@@ -53,7 +53,17 @@ export function PlayRoom({ code }: { code: string }) {
   if (room.problem) {
     const again =
       room.problem.code === "removed" ? (
-        <button type="button" className="btn btn-primary" onClick={room.restart}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            // A fresh start: no seat, no automatic join with the old name.
+            tried.current = true;
+            setSeated(false);
+            setJoinError(null);
+            room.restart();
+          }}
+        >
           Join again
         </button>
       ) : room.problem.code === "no_room" ? (

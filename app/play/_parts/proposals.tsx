@@ -31,7 +31,7 @@ export function SlotDraft({
   const top = leading(proposals);
   const name = (seat: string) => view.seats.find((s) => s.id === seat)?.name ?? "someone";
   return (
-    <section aria-labelledby={`slot-${slot}`} className="panel flex min-w-0 flex-col gap-2 p-3">
+    <section aria-labelledby={`slot-${slot}`} className="panel @container flex min-w-0 flex-col gap-2 p-3">
       <h3
         id={`slot-${slot}`}
         tabIndex={-1}
@@ -42,51 +42,55 @@ export function SlotDraft({
           {SLOT_FITS[slot]} · {plural(proposals.length, "proposal")}
         </span>
       </h3>
-      {proposals.length === 0 && <p className="text-muted">No proposal yet.</p>}
-      <ul className="flex flex-col gap-2">
-        {proposals.map((p) => (
-          <li
-            key={p.id}
-            className={`flex flex-col gap-2 rounded-xl border-2 p-2 sm:flex-row sm:items-start ${mine === p.id ? "border-ink" : "border-line"}`}
-          >
-            <div className="min-w-0 flex-1">
-              <PlayedText played={p} deck={deck} />
-              <p className="mt-1 text-sm text-muted">
-                Proposed by {p.by === me.seat ? "you" : name(p.by)}
-                {p.target && targetLabel ? ` · ${targetLabel(p.target)}` : ""}
-                {top === p && proposals.length > 1 ? " · leading" : ""}
-              </p>
-            </div>
-            <div className="flex shrink-0 flex-wrap items-center gap-2">
-              <span className="min-w-[4.5rem] text-right font-bold tabular-nums">
-                {plural(p.votes, "vote")}
-              </span>
-              <button
-                type="button"
-                className="btn btn-quiet btn-sm"
-                aria-pressed={mine === p.id}
-                aria-disabled={room.pending}
-                onClick={() =>
-                  !room.pending && mine !== p.id && void room.send({ type: "support", proposal: p.id })
-                }
-              >
-                {mine === p.id ? "Your vote" : "Vote"}
-              </button>
-              {p.by === me.seat && (
+      {proposals.length > 0 && (
+        <ul className="flex flex-col gap-2">
+          {proposals.map((p) => (
+            <li
+              key={p.id}
+              className={`flex flex-col gap-2 rounded-xl border-2 p-2 @md:flex-row @md:items-start ${mine === p.id ? "border-ink" : "border-line"}`}
+            >
+              <div className="min-w-0 flex-1">
+                <PlayedText played={p} deck={deck} />
+                <p className="mt-1 text-sm text-muted">
+                  Proposed by {p.by === me.seat ? "you" : name(p.by)}
+                  {p.target && targetLabel ? ` · ${targetLabel(p.target)}` : ""}
+                  {top === p && proposals.length > 1 ? " · leading" : ""}
+                </p>
+              </div>
+              <div className="flex shrink-0 flex-wrap items-center gap-2">
+                <span className="min-w-[4.5rem] text-right font-bold tabular-nums">
+                  {plural(p.votes, "vote")}
+                </span>
                 <button
                   type="button"
-                  className="btn btn-danger btn-sm"
+                  className="btn btn-quiet btn-sm"
+                  aria-pressed={mine === p.id}
                   aria-disabled={room.pending}
-                  onClick={() => !room.pending && void room.send({ type: "withdraw", proposal: p.id })}
+                  onClick={() =>
+                    !room.pending && mine !== p.id && void room.send({ type: "support", proposal: p.id })
+                  }
                 >
-                  Take back
+                  {mine === p.id ? "Your vote" : "Vote"}
                 </button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <WriteOwn room={room} slot={slot} target={target} />
+                {p.by === me.seat && (
+                  <button
+                    type="button"
+                    className="btn btn-danger btn-sm"
+                    aria-disabled={room.pending}
+                    onClick={() => !room.pending && void room.send({ type: "withdraw", proposal: p.id })}
+                  >
+                    Take back
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        {proposals.length === 0 && <p className="text-muted">No proposal yet.</p>}
+        <WriteOwn room={room} slot={slot} target={target} />
+      </div>
     </section>
   );
 }
@@ -115,7 +119,7 @@ function WriteOwn({ room, slot, target }: { room: Room; slot: SlotId; target?: P
     );
   return (
     <form
-      className="flex flex-col gap-2 rounded-xl bg-wash p-2"
+      className="flex w-full flex-col gap-2 rounded-xl bg-wash p-2"
       onSubmit={async (e) => {
         e.preventDefault();
         const ack = await room.send(

@@ -235,7 +235,10 @@ function BothParagraphs({
   animate?: boolean;
 }) {
   // Refit when what is shown changes: a new phase, or counters arriving.
-  const ref = useFitToHeight<HTMLDivElement>(`${view.phase}:${view.round}:${view.current?.counters ? 1 : 0}`);
+  const ref = useFitToHeight<HTMLDivElement>(
+    `${view.phase}:${view.round}:${view.current?.counters ? 1 : 0}`,
+    1.4,
+  );
   if (!view.current?.paragraphs) return null;
   return (
     <div ref={ref} className="grid min-h-0 flex-1 grid-cols-2 items-start gap-6 overflow-hidden">
