@@ -46,11 +46,17 @@ export function TeamColumn({
       {members.length === 0 ? (
         <p className={`px-4 py-3 text-muted ${big ? "text-2xl" : ""}`}>{empty}</p>
       ) : (
-        <ul className={big ? "flex flex-wrap content-start gap-2 p-3 text-2xl" : "flex flex-col gap-1 p-2"}>
+        <ul
+          className={
+            big
+              ? "flex flex-wrap content-start gap-[0.35em] p-[0.5em] text-[1.5em]"
+              : "flex flex-col gap-1 p-2"
+          }
+        >
           {members.map((s) => (
             <li
               key={s.id}
-              className={`flex min-w-0 flex-wrap items-center justify-between gap-2 rounded-lg bg-paper px-3 py-1.5 ${big ? "motion-safe:animate-deal-in" : ""}`}
+              className={`flex min-w-0 flex-wrap items-center justify-between gap-2 rounded-lg bg-paper ${big ? "px-[0.5em] py-[0.15em] motion-safe:animate-deal-in" : "px-3 py-1.5"}`}
             >
               <span className="min-w-0 truncate font-semibold">
                 {s.name}

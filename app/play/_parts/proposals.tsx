@@ -77,7 +77,12 @@ export function SlotDraft({
                     type="button"
                     className="btn btn-danger btn-sm"
                     aria-disabled={room.pending}
-                    onClick={() => !room.pending && void room.send({ type: "withdraw", proposal: p.id })}
+                    onClick={async () => {
+                      if (room.pending) return;
+                      const ack = await room.send({ type: "withdraw", proposal: p.id });
+                      // The button is gone with the proposal: keep keyboard focus in the slot.
+                      if (ack.ok) setTimeout(() => document.getElementById(`slot-${slot}`)?.focus(), 50);
+                    }}
                   >
                     Take back
                   </button>
@@ -120,6 +125,9 @@ function WriteOwn({ room, slot, target }: { room: Room; slot: SlotId; target?: P
   return (
     <form
       className="flex w-full flex-col gap-2 rounded-xl bg-wash p-2"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setOpen(false);
+      }}
       onSubmit={async (e) => {
         e.preventDefault();
         const ack = await room.send(

@@ -41,23 +41,31 @@ export function ScreenRoom({ code }: { code: string }) {
         {view.phase === "lobby" ? (
           <div className="grid min-h-0 flex-1 grid-rows-[auto_1fr] gap-4">
             <JoinInfo code={view.code} join={join} big />
-            <div className="grid min-h-0 grid-cols-2 gap-6">
-              {TEAMS.map((team) => (
-                <TeamColumn
-                  key={team}
-                  deck={deck}
-                  team={team}
-                  seats={view.seats}
-                  big
-                  empty="Waiting for students…"
-                />
-              ))}
-            </div>
+            <LobbyTeams room={room} view={view} />
           </div>
         ) : (
           <Playing room={room} view={view} />
         )}
       </main>
+    </div>
+  );
+}
+
+/** The class arriving: names shrink to fit as the room fills (35 students must all show). */
+function LobbyTeams({ room, view }: { room: Room; view: ScreenView }) {
+  const ref = useFitToHeight<HTMLDivElement>(view.seats.length, 1, 0.55);
+  return (
+    <div ref={ref} className="grid min-h-0 grid-cols-2 items-start gap-6 overflow-hidden">
+      {TEAMS.map((team) => (
+        <TeamColumn
+          key={team}
+          deck={room.deck}
+          team={team}
+          seats={view.seats}
+          big
+          empty="Waiting for students…"
+        />
+      ))}
     </div>
   );
 }
