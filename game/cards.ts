@@ -2,7 +2,7 @@
 // Every copy sits in exactly one place: a team's draw pile or discard, a hand, a proposal, or a played slot.
 import type { Card, CardKind, Deck } from "../content/schema";
 import { CONTEXT_THEME } from "../content/schema";
-import { writableCopies } from "./edit";
+import { writableCopies, writableSeat } from "./edit";
 import type { Rng } from "./rng";
 import type { CardId, CopyId, GameContext, SeatId, SlotId, TeamSide, ThemeId } from "./types";
 
@@ -26,13 +26,14 @@ export function cardOf(ctx: GameContext, copy: CopyId): Card {
 }
 
 /** Which kinds of card may be proposed for a slot. A However can open a paragraph as its Point;
- *  in Rebut a piece of evidence can serve as the counter. */
+ *  a one-sided closing line from the Conclusion can serve as a Link; in Rebut a piece of evidence
+ *  can serve as the counter. */
 export const SLOT_KINDS: Record<SlotId, readonly CardKind[]> = {
   point: ["point", "counter"],
   evidence1: ["evidence"],
   evidence2: ["evidence"],
   explanation: ["explanation"],
-  link: ["link"],
+  link: ["link", "context"],
   counter: ["counter", "evidence"],
 };
 
@@ -68,51 +69,30 @@ export function mintCopies(ctx: GameContext, cards: readonly Card[], count: numb
 }
 
 /**
- * Fills a seat's hand up to the hand size from its team's draw pile. It first looks for cards on the
- * coming theme that the hand lacks (so everyone has something useful now), then draws from the top
- * (so everyone also holds cards for other themes: choosing well is the skill). An empty pile is
- * refilled from the discard, and when both are empty new copies are minted: a late joiner always
- * gets a full hand. Mutates `ctx` (callers pass a draft copy).
+ * Fills a seat's hand up to the hand size from the top of its team's shuffled pile, skipping cards
+ * the hand already holds: a hand is a mix of themes and kinds, so every member has something for
+ * most rounds and choosing well is the skill. (Dealing toward the coming theme was tried: with the
+ * Partial-success side's thinner deck it tilted the balance, measured with the simulator.)
+ * An empty pile is refilled from the discard, and when both are empty new copies are minted: a late
+ * joiner always gets a full hand. Mutates `ctx` (callers pass an edit).
  */
-export function fillHand(ctx: GameContext, seatId: SeatId, theme: ThemeId | null, rng: Rng): void {
-  const seat = ctx.seats[seatId];
+export function fillHand(ctx: GameContext, seatId: SeatId, rng: Rng): void {
+  const seat = writableSeat(ctx, seatId);
   if (!seat) return;
   const team = ctx.teams[seat.team];
-  const size = ctx.settings.handSize;
-  const index = cardIndex(ctx.deck);
   const held = new Set(seat.hand.map((c) => ctx.copies[c]));
-  const wantOnTheme = theme ? Math.min(2, size) : 0;
-  let onTheme = seat.hand.filter((c) => index.get(ctx.copies[c] ?? "")?.theme === theme).length;
-
-  const ensurePile = () => {
-    if (team.drawPile.length > 0) return;
-    if (team.discard.length > 0) {
-      team.drawPile = rng.shuffle(team.discard);
+  while (seat.hand.length < ctx.settings.handSize) {
+    if (team.drawPile.length === 0) {
+      team.drawPile =
+        team.discard.length > 0
+          ? rng.shuffle(team.discard)
+          : rng.shuffle(mintCopies(ctx, teamCards(ctx.deck, seat.team), 1));
       team.discard = [];
-      return;
     }
-    const cards = teamCards(ctx.deck, seat.team);
-    team.drawPile = rng.shuffle(mintCopies(ctx, cards, 1));
-  };
-
-  while (seat.hand.length < size) {
-    ensurePile();
     if (team.drawPile.length === 0) return; // a deck with no playable cards for this team
-    let at = -1;
-    if (onTheme < wantOnTheme) {
-      at = team.drawPile.findIndex((c) => {
-        const card = index.get(ctx.copies[c] ?? "");
-        return card?.theme === theme && !held.has(card.id);
-      });
-    }
-    if (at < 0) {
-      // Prefer a card the hand does not already hold; fall back to the top of the pile.
-      at = team.drawPile.findIndex((c) => !held.has(ctx.copies[c] ?? ""));
-      if (at < 0) at = 0;
-    }
+    let at = team.drawPile.findIndex((c) => !held.has(ctx.copies[c] ?? ""));
+    if (at < 0) at = 0;
     const [copy] = team.drawPile.splice(at, 1) as [CopyId];
-    const card = index.get(ctx.copies[copy] ?? "");
-    if (card?.theme === theme) onTheme++;
     held.add(ctx.copies[copy] ?? "");
     seat.hand.push(copy);
   }
@@ -124,7 +104,7 @@ export function buildDrawPiles(ctx: GameContext, rng: Rng): void {
     const cards = teamCards(ctx.deck, side);
     const seats = Object.values(ctx.seats).filter((s) => s.team === side).length;
     const needed = Math.max(seats, 3) * ctx.settings.handSize * 2;
-    const copies = cards.length === 0 ? 0 : Math.max(2, Math.ceil(needed / cards.length));
+    const copies = cards.length === 0 ? 0 : Math.max(1, Math.ceil(needed / cards.length));
     ctx.teams[side].drawPile = rng.shuffle(mintCopies(ctx, cards, copies));
     ctx.teams[side].discard = [];
   }

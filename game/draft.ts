@@ -1,6 +1,7 @@
 // A team's draft: proposing cards from your own hand, writing your own sentence, voting, and
 // settling each slot when time is up (most votes wins, ties to the earliest proposal).
 import { cardOf, fitsSlot } from "./cards";
+import { writableSeat } from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_OWN_TEXT, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { checkText } from "./names";
@@ -224,7 +225,7 @@ export function leader(proposals: readonly Proposal[], slot: SlotId): Proposal |
 function returnCopy(ctx: GameContext, team: TeamSide, seatId: SeatId, copy: CopyId): void {
   const seat = ctx.seats[seatId];
   if (seat && seat.team === team && (seat.status === "present" || seat.status === "away"))
-    seat.hand.push(copy);
+    writableSeat(ctx, seatId)?.hand.push(copy);
   else ctx.teams[team].discard.push(copy);
 }
 

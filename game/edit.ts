@@ -1,13 +1,21 @@
 // Copy-on-write for one step of the game. The room's context is never mutated: each applied event
-// works on an `edit` of it that copies the parts a step may change (seats, hands, teams, the
-// current round) and shares the rest (the deck, earlier rounds). Cheap for a 35-seat room, and it
-// lets the rules read as plain mutations.
+// works on an `edit` of it that copies the parts a step may change (teams, the current round) and
+// shares the rest (the deck, earlier rounds). Seats and the copy table are copied only when a step
+// writes to them (writableSeat, writableCopies), so a vote in a 35-seat room copies one seat.
+// It lets the rules read as plain mutations.
 import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
 
-const ownedCopyTables = new WeakSet<object>();
+/** What one edit has already copied, keyed by the edit's own seat map (a new object per edit). */
+interface Owned {
+  seats: WeakSet<Seat>;
+  copies: object | null;
+}
+const edits = new WeakMap<object, Owned>();
 
-function cloneSeat(seat: Seat): Seat {
-  return { ...seat, hand: seat.hand.slice(), stats: { ...seat.stats } };
+function ownedBy(ctx: GameContext): Owned {
+  const owned = edits.get(ctx.seats);
+  if (!owned) throw new Error("writes need an edit of the context (see edit())");
+  return owned;
 }
 
 function cloneTeam(team: TeamState): TeamState {
@@ -31,8 +39,8 @@ function cloneRound(round: RoundRecord): RoundRecord {
 }
 
 export function edit(ctx: GameContext): GameContext {
-  const seats: Record<string, Seat> = {};
-  for (const id in ctx.seats) seats[id] = cloneSeat(ctx.seats[id] as Seat);
+  const seats: Record<string, Seat> = { ...ctx.seats };
+  edits.set(seats, { seats: new WeakSet(), copies: null });
   const rounds = ctx.rounds.slice();
   const last = rounds.length - 1;
   if (last >= 0) rounds[last] = cloneRound(rounds[last] as RoundRecord);
@@ -50,9 +58,28 @@ export function edit(ctx: GameContext): GameContext {
 
 /** The copy table is large and rarely changes: it is copied only when a step mints new copies. */
 export function writableCopies(ctx: GameContext): Record<string, string> {
-  if (!ownedCopyTables.has(ctx.copies)) {
+  const owned = ownedBy(ctx);
+  if (owned.copies !== ctx.copies) {
     ctx.copies = { ...ctx.copies };
-    ownedCopyTables.add(ctx.copies);
+    owned.copies = ctx.copies;
   }
   return ctx.copies;
+}
+
+/** A seat this step may change: copied from the snapshot on first write. */
+export function writableSeat(ctx: GameContext, id: string): Seat | undefined {
+  const seat = ctx.seats[id];
+  if (!seat) return seat;
+  const owned = ownedBy(ctx);
+  if (owned.seats.has(seat)) return seat;
+  const copy: Seat = { ...seat, hand: seat.hand.slice(), stats: { ...seat.stats } };
+  owned.seats.add(copy);
+  ctx.seats[id] = copy;
+  return copy;
+}
+
+/** Marks a seat created during this step as writable by it. */
+export function ownSeat(ctx: GameContext, seat: Seat): Seat {
+  ownedBy(ctx).seats.add(seat);
+  return seat;
 }

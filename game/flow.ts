@@ -4,7 +4,7 @@
 import { buildDrawPiles, fillHand } from "./cards";
 import { settleDraft } from "./draft";
 import { judge, marksOf } from "./judge";
-import { activeSeats, addBotSeat, dealingTheme } from "./lobby";
+import { activeSeats, addBotSeat } from "./lobby";
 import { Rng } from "./rng";
 import { phaseLength } from "./settings";
 import type { GameContext, Phase, RoundRecord, TeamSide } from "./types";
@@ -64,8 +64,7 @@ export function startGame(ctx: GameContext, at: number): void {
   }
   const rng = new Rng(ctx.rng);
   buildDrawPiles(ctx, rng);
-  const theme = ctx.settings.themes[0] ?? null;
-  for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, theme, rng);
+  for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, rng);
   ctx.rng = rng.state;
   ctx.round = -1;
   openClock(ctx, "voteBefore", at);
@@ -127,8 +126,7 @@ export function beginResult(ctx: GameContext, at: number): void {
   const round = ctx.rounds[ctx.round];
   if (round) acceptSuggestion(round);
   const rng = new Rng(ctx.rng);
-  const theme = dealingTheme(ctx, "result");
-  for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, theme, rng);
+  for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, rng);
   ctx.rng = rng.state;
   openClock(ctx, "result", at);
 }
@@ -156,4 +154,33 @@ export function totals(ctx: GameContext): Record<TeamSide, number> {
     out.success += roundTotal(round, "success");
   }
   return out;
+}
+
+export interface Outcome {
+  winner: TeamSide | null;
+  /** How it was decided: on points, or (level on points) on rounds won, or on the last round. */
+  by: "points" | "rounds" | "last-round" | null;
+}
+
+/** Who won the debate: more points; level on points, more rounds won; still level, the last
+ *  round (the closing argument); otherwise a draw. */
+export function outcome(ctx: GameContext): Outcome {
+  const t = totals(ctx);
+  if (t.failure !== t.success) return { winner: t.failure > t.success ? "failure" : "success", by: "points" };
+  let f = 0;
+  let s = 0;
+  for (const round of ctx.rounds) {
+    const a = roundTotal(round, "failure");
+    const b = roundTotal(round, "success");
+    if (a > b) f++;
+    if (b > a) s++;
+  }
+  if (f !== s) return { winner: f > s ? "failure" : "success", by: "rounds" };
+  for (let i = ctx.rounds.length - 1; i >= 0; i--) {
+    const round = ctx.rounds[i] as RoundRecord;
+    const a = roundTotal(round, "failure");
+    const b = roundTotal(round, "success");
+    if (a !== b) return { winner: a > b ? "failure" : "success", by: "last-round" };
+  }
+  return { winner: null, by: null };
 }

@@ -1,8 +1,9 @@
 // The auto-judge: marks a team's paragraph from card data alone (theme, side, kind, the plan's
 // supports/rebuts relations, completeness) and says in one line what each mark was for, and what
 // would earn the next one. It measures four things (0..1); the rubric — data — turns them into marks.
-import type { Card } from "../content/schema";
+import type { Card, Deck } from "../content/schema";
 import { cardIndex, fitsSlot, isSpecific } from "./cards";
+import { answers, answersBack, canFill, isRelevant, onSide, parOf, tied } from "./relevance";
 import { slotName } from "./draft";
 import { otherSide } from "./lobby";
 import type { Measure, Rubric } from "./rubric";
@@ -10,7 +11,8 @@ import type { GameContext, Judgement, Mark, Paragraph, Played, RoundRecord, Slot
 import { PARAGRAPH_SLOTS } from "./types";
 
 interface Measured {
-  score: number;
+  /** Raw marks on the measure's own scale (knowledge 0–3, analysis 0–3, evaluation 0–2, structure 0–1). */
+  raw: number;
   /** What earned the marks, and what would earn more: one line a student can act on. */
   reason: string;
 }
@@ -19,6 +21,7 @@ interface Reading {
   team: TeamSide;
   theme: string;
   themeTitle: string;
+  deck: Deck;
   cards: Map<string, Card>;
   paragraph: Paragraph;
   round: RoundRecord;
@@ -28,12 +31,12 @@ function cardIn(r: Reading, played: Played | undefined): Card | undefined {
   return played?.kind === "card" ? r.cards.get(played.card) : undefined;
 }
 
-function onSide(r: Reading, card: Card): boolean {
-  return card.side === r.team || card.side === "either";
-}
-
 function themeTitle(ctx: GameContext, theme: string): string {
   return ctx.deck.themes.find((t) => t.id === theme)?.title ?? theme;
+}
+
+function relevant(r: Reading, card: Card, slot: SlotId): boolean {
+  return isRelevant(r.deck, r.team, r.theme, card, slot);
 }
 
 function knowledge(r: Reading): Measured {
@@ -48,15 +51,15 @@ function knowledge(r: Reading): Measured {
     const card = cardIn(r, played);
     if (!card || seen.has(card.id)) continue;
     seen.add(card.id);
-    if (!onSide(r, card)) offSide++;
-    else if (card.theme !== r.theme) offTheme++;
+    if (!onSide(card, r.team)) offSide++;
+    else if (!relevant(r, card, slot)) offTheme++;
     else good.push(card);
   }
-  const specific = good.some(isSpecific);
+  // Specific means specific to this theme: evidence borrowed from another theme can be relevant but not specific.
+  const specific = good.some((c) => c.theme === r.theme && isSpecific(c));
   const raw = Math.min(2, good.length) + (specific ? 1 : 0);
   let reason: string;
-  if (raw === 3) reason = "Two relevant pieces of evidence, with figures or dates.";
-  else if (good.length === 0)
+  if (good.length === 0)
     reason =
       offSide > 0
         ? "Your evidence argues for the other side: choose evidence that backs your Point."
@@ -65,24 +68,10 @@ function knowledge(r: Reading): Measured {
           : own > 0
             ? "Your own evidence: your teacher marks it; a card from the plan would earn marks here."
             : `No evidence: play Evidence cards about ${r.themeTitle}.`;
+  else if (raw === 3) reason = "Two relevant pieces of evidence, with figures or dates.";
   else if (!specific) reason = "Relevant evidence; a figure or a date would make it specific.";
   else reason = "Specific, relevant evidence; a second piece would make it stronger.";
-  return { score: raw / 3, reason };
-}
-
-/** An explanation "connects" when the plan ties it to the Point or Evidence played with it. */
-function connects(r: Reading, explanation: Card): boolean {
-  const played = new Set<string>();
-  for (const slot of PARAGRAPH_SLOTS) {
-    const card = cardIn(r, r.paragraph[slot]);
-    if (card && slot !== "explanation") played.add(card.id);
-  }
-  if (explanation.supports.some((id) => played.has(id))) return true;
-  for (const id of played) {
-    const other = r.cards.get(id);
-    if (other?.supports.some((s) => explanation.supports.includes(s))) return true;
-  }
-  return false;
+  return { raw, reason };
 }
 
 function analysis(r: Reading): Measured {
@@ -90,23 +79,28 @@ function analysis(r: Reading): Measured {
   const card = cardIn(r, played);
   if (!card) {
     return {
-      score: 0,
+      raw: 0,
       reason:
         played?.kind === "own"
           ? "Your own explanation: your teacher marks it."
           : "No explanation: add one that says why your evidence answers the question.",
     };
   }
-  const side = onSide(r, card);
-  const theme = card.theme === r.theme;
-  const link = side && connects(r, card);
+  const side = onSide(card, r.team);
+  const theme = relevant(r, card, "explanation");
+  const others = PARAGRAPH_SLOTS.filter((s) => s !== "explanation")
+    .map((s) => cardIn(r, r.paragraph[s]))
+    .filter((c): c is Card => c !== undefined);
+  // Tied to the Point or Evidence played with it, by the plan — on this theme (a borrowed explanation
+  // can be relevant, but the plan never tied it to this theme's argument).
+  const link = side && card.theme === r.theme && others.some((c) => tied(card, c));
   const raw = (side ? 1 : 0) + (side && theme ? 1 : 0) + (link ? 1 : 0);
   let reason: string;
-  if (raw === 3) reason = "Your explanation shows why your evidence answers the question.";
-  else if (!side) reason = "Your explanation argues for the other side: pick one that backs your Point.";
+  if (!side) reason = "Your explanation argues for the other side: pick one that backs your Point.";
   else if (!theme) reason = `Your explanation is about another theme: explain ${r.themeTitle}.`;
+  else if (raw === 3) reason = "Your explanation shows why your evidence answers the question.";
   else reason = "Relevant explanation; choose one that explains the Point and Evidence you played.";
-  return { score: raw / 3, reason };
+  return { raw, reason };
 }
 
 function evaluation(r: Reading): Measured {
@@ -117,32 +111,24 @@ function evaluation(r: Reading): Measured {
   const notes: string[] = [];
   // 1. Our counter answers the card it targets.
   const counter = cardIn(r, mine?.played);
-  const target = mine
-    ? cardIn({ ...r, paragraph: r.round.paragraphs[other] }, r.round.paragraphs[other][mine.target])
-    : undefined;
+  const targetPlayed = mine ? r.round.paragraphs[other][mine.target] : undefined;
+  const target = cardIn(r, targetPlayed);
   if (counter && target) {
-    const answers =
-      counter.rebuts.includes(target.id) ||
-      counter.rebuts.some((id) => target.supports.includes(id)) ||
-      (counter.theme === target.theme && onSide(r, counter) && target.side === other);
-    if (answers) {
+    if (answers(counter, target, r.team, r.theme)) {
       raw++;
       notes.push("your counter answers their card");
     } else notes.push(`your counter does not answer their ${slotName(mine?.target ?? "point")}`);
   } else if (mine?.played.kind === "own") notes.push("your own counter is for your teacher to mark");
   else notes.push("no counter played");
-  // 2. Our Link answers back: it rebuts the counter played against us (or, unchallenged, holds the theme).
+  // 2. Our Link answers back: it rebuts the counter played against us, or the other side's argument
+  //    on this theme (the plan's However that the Link was written to answer).
   const link = cardIn(r, r.paragraph.link);
   const against = cardIn(r, theirs?.played);
-  if (link && onSide(r, link)) {
-    const answersBack = against
-      ? link.rebuts.includes(against.id) || (against.theme === link.theme && link.theme === r.theme)
-      : link.theme === r.theme;
-    if (answersBack) {
-      raw++;
-      notes.push("your Link answers back");
-    } else notes.push("your Link does not answer their counter");
-  } else
+  if (link && answersBack(r.deck, r.team, r.theme, link, against)) {
+    raw++;
+    notes.push("your Link answers back");
+  } else if (link && onSide(link, r.team)) notes.push("your Link does not answer the other side's argument");
+  else
     notes.push(
       r.paragraph.link?.kind === "own" ? "your own Link is for your teacher to mark" : "no Link on your side",
     );
@@ -150,27 +136,35 @@ function evaluation(r: Reading): Measured {
     raw === 2
       ? "Your counter answers their card and your Link answers back."
       : `${capitalise(notes.join("; "))}.`;
-  return { score: raw / 2, reason };
+  return { raw, reason };
 }
 
 function structure(r: Reading): Measured {
   const p = r.paragraph;
-  const filled = p.point && (p.evidence1 || p.evidence2) && p.explanation && p.link;
-  if (!filled) {
-    const missing = (["point", "evidence1", "explanation", "link"] as const)
-      .filter((s) => !(s === "evidence1" ? p.evidence1 || p.evidence2 : p[s]))
-      .map((s) => (s === "evidence1" ? "Evidence" : slotName(s)));
-    return { score: 0, reason: `Incomplete chain: add ${missing.join(", ")}.` };
+  const needed = (["point", "evidence1", "explanation", "link"] as const).filter((s) =>
+    canFill(r.deck, r.team, r.theme, s),
+  );
+  const missing = needed.filter((s) => !(s === "evidence1" ? p.evidence1 || p.evidence2 : p[s]));
+  if (missing.length > 0) {
+    const names = missing.map((s) => (s === "evidence1" ? "Evidence" : slotName(s)));
+    return { raw: 0, reason: `Incomplete chain: add ${names.join(", ")}.` };
   }
   for (const slot of PARAGRAPH_SLOTS) {
     const card = cardIn(r, p[slot]);
-    if (card && !onSide(r, card))
-      return { score: 0, reason: `Your ${slotName(slot)} argues for the other side.` };
+    if (card && !onSide(card, r.team))
+      return { raw: 0, reason: `Your ${slotName(slot)} argues for the other side.` };
   }
-  return { score: 1, reason: "A complete Point–Evidence–Explanation–Link chain on your side." };
+  const whole = p.point && (p.evidence1 || p.evidence2) && p.explanation && p.link;
+  return {
+    raw: 1,
+    reason: whole
+      ? "A complete Point–Evidence–Explanation–Link chain on your side."
+      : "As complete a chain as your side's cards allow; write your own sentence for the missing part.",
+  };
 }
 
 const MEASURE_FNS: Record<Measure, (r: Reading) => Measured> = { knowledge, analysis, evaluation, structure };
+const RAW_MAX: Record<Measure, number> = { knowledge: 3, analysis: 3, evaluation: 2, structure: 1 };
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -187,8 +181,8 @@ function slotFeedback(
   if (!card) return { slot, line: "Unknown card.", ok: false };
   if (!fitsSlot(card, slot))
     return { slot, line: `A ${card.kind} card does not belong in the ${slotName(slot)} slot.`, ok: false };
-  if (!onSide(r, card)) return { slot, line: "This card argues for the other side.", ok: false };
-  if (slot !== "counter" && card.theme !== r.theme)
+  if (!onSide(card, r.team)) return { slot, line: "This card argues for the other side.", ok: false };
+  if (slot !== "counter" && !relevant(r, card, slot))
     return { slot, line: `On your side, but about another theme, not ${r.themeTitle}.`, ok: false };
   if ((slot === "evidence1" || slot === "evidence2") && !isSpecific(card))
     return { slot, line: "Relevant; a figure or date would make it specific.", ok: true };
@@ -201,14 +195,25 @@ export function judge(ctx: GameContext, round: RoundRecord, team: TeamSide, rubr
     team,
     theme: round.theme,
     themeTitle: themeTitle(ctx, round.theme),
+    deck: ctx.deck,
     cards: cardIndex(ctx.deck),
     paragraph: round.paragraphs[team],
     round,
   };
-  const measured = {} as Record<Measure, Measured>;
-  for (const m of Object.keys(MEASURE_FNS) as Measure[]) measured[m] = MEASURE_FNS[m](r);
+  const par = parOf(ctx.deck, team, round.theme);
+  const scored = {} as Record<Measure, { score: number; reason: string }>;
+  for (const m of Object.keys(MEASURE_FNS) as Measure[]) {
+    const { raw, reason } = MEASURE_FNS[m](r);
+    // Marked against par: what this side's own cards could earn on this theme at best.
+    const score = par[m] > 0 ? Math.min(1, raw / par[m]) : raw > 0 ? 1 : 0;
+    const capped = par[m] < RAW_MAX[m] && raw >= par[m] && par[m] > 0;
+    scored[m] = {
+      score,
+      reason: capped ? `${reason} That is the best your side's cards allow here.` : reason,
+    };
+  }
   const marks: Mark[] = rubric.criteria.map((c) => {
-    const parts = c.measures.map((m) => measured[m]);
+    const parts = c.measures.map((m) => scored[m]);
     const score = parts.reduce((sum, p) => sum + p.score, 0) / parts.length;
     const weakest = parts.reduce((a, b) => (b.score < a.score ? b : a));
     return { criterion: c.id, marks: Math.round(score * c.max), max: c.max, reason: weakest.reason };

@@ -2,6 +2,7 @@
 // Each command has a read-only check and an apply that mutates an edit of the context.
 import { TEAM_SIDES } from "../content/schema";
 import { fillHand } from "./cards";
+import { ownSeat, writableSeat } from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_SEATS, refuse } from "./events";
 import { checkName } from "./names";
@@ -46,16 +47,9 @@ export function uniqueName(ctx: GameContext, name: string, except?: SeatId): str
   }
 }
 
-/** The theme hands should favour now: this round's while it runs, else the next round's. */
-export function dealingTheme(ctx: GameContext, phase: Phase): string | null {
-  const themes = ctx.settings.themes;
-  const next = phase === "result" || phase === "voteBefore" || phase === "lobby" ? ctx.round + 1 : ctx.round;
-  return themes[Math.max(0, next)] ?? null;
-}
-
 /** Puts a seat's cards back in its team's discard and takes back its proposals and votes. */
 export function releaseCards(ctx: GameContext, seatId: SeatId): void {
-  const seat = ctx.seats[seatId];
+  const seat = writableSeat(ctx, seatId);
   if (!seat) return;
   const team = ctx.teams[seat.team];
   team.discard.push(...seat.hand);
@@ -76,11 +70,11 @@ const BOT_NAMES = ["Ada", "Bede", "Cato", "Dido", "Eli", "Fen", "Gus", "Hal", "I
 
 function addSeat(ctx: GameContext, phase: Phase, seat: Omit<Seat, "hand" | "joinedRound" | "stats">): void {
   const full: Seat = { ...seat, hand: [], joinedRound: ctx.round, stats: { proposed: 0, votes: 0, own: 0 } };
-  ctx.seats[seat.id] = full;
+  ctx.seats[seat.id] = ownSeat(ctx, full);
   ctx.seatOrder.push(seat.id);
   if (phase !== "lobby") {
     const rng = new Rng(ctx.rng);
-    fillHand(ctx, seat.id, dealingTheme(ctx, phase), rng);
+    fillHand(ctx, seat.id, rng);
     ctx.rng = rng.state;
   }
 }
@@ -213,23 +207,23 @@ export function applyLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, ac
       if (actor) dropSeat(ctx, phase, actor, "left");
       return;
     case "presence": {
-      const seat = ctx.seats[cmd.seat] as Seat;
+      const seat = writableSeat(ctx, cmd.seat) as Seat;
       if (IN_GAME.has(seat.status)) seat.status = cmd.present ? "present" : "away";
       return;
     }
     case "rename": {
-      const seat = ctx.seats[cmd.seat] as Seat;
+      const seat = writableSeat(ctx, cmd.seat) as Seat;
       const checked = checkName(cmd.name);
       if (checked.ok) seat.name = uniqueName(ctx, checked.name, seat.id);
       return;
     }
     case "move": {
-      const seat = ctx.seats[cmd.seat] as Seat;
-      releaseCards(ctx, seat.id);
+      releaseCards(ctx, cmd.seat);
+      const seat = writableSeat(ctx, cmd.seat) as Seat;
       seat.team = cmd.team;
       if (phase !== "lobby") {
         const rng = new Rng(ctx.rng);
-        fillHand(ctx, seat.id, dealingTheme(ctx, phase), rng);
+        fillHand(ctx, seat.id, rng);
         ctx.rng = rng.state;
       }
       return;
@@ -259,9 +253,9 @@ export function applyLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, ac
 /** Before the game a seat that goes simply disappears; once it has begun the seat is kept (for the
  *  report) with its status, and its cards go back to the team. */
 function dropSeat(ctx: GameContext, phase: Phase, seatId: SeatId, status: Seat["status"]): void {
-  const seat = ctx.seats[seatId];
-  if (!seat) return;
+  if (!ctx.seats[seatId]) return;
   releaseCards(ctx, seatId);
+  const seat = writableSeat(ctx, seatId) as Seat;
   if (phase === "lobby") {
     delete ctx.seats[seatId];
     ctx.seatOrder = ctx.seatOrder.filter((s) => s !== seatId);

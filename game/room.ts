@@ -5,6 +5,7 @@
 // virtual time in the simulator).
 import { createActor, type Actor as XActor, type SnapshotFrom } from "xstate";
 import type { Actor, Command, Refusal } from "./events";
+import { type BotPace, BotCrew, crewSeed } from "./bots/crew";
 import { check } from "./rules";
 import { type GameInput, gameMachine } from "./machine";
 import type { GameContext, Phase } from "./types";
@@ -33,6 +34,8 @@ export interface RoomOptions {
   snapshot?: unknown;
   /** Called after every applied step (commands and timer steps alike). */
   onStep?: (room: Room) => void;
+  /** How the room's bots act: human-like ("class", default) or at once ("instant"). */
+  botPace?: BotPace;
 }
 
 export class Room {
@@ -42,6 +45,7 @@ export class Room {
   private timer: unknown = null;
   private armedFor: number | null = null;
   private stopped = false;
+  private readonly crew: BotCrew;
 
   constructor(options: RoomOptions) {
     this.scheduler = options.scheduler;
@@ -58,7 +62,9 @@ export class Room {
       throw new Error("a room needs an input or a snapshot");
     }
     this.actor.start();
+    this.crew = new BotCrew(this, this.scheduler, options.botPace ?? "class", crewSeed(this.context));
     this.arm();
+    this.crew.sync();
   }
 
   get context(): GameContext {
@@ -91,12 +97,14 @@ export class Room {
 
   stop(): void {
     this.stopped = true;
+    this.crew.cancel();
     this.disarm();
     this.actor.stop();
   }
 
   private afterStep(): void {
     this.arm();
+    this.crew.sync();
     this.onStep?.(this);
   }
 

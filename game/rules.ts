@@ -2,13 +2,15 @@
 // it does. The machine's guards and actions call `check` and `apply`; the server calls `check` to
 // answer a refused command with its reason; bots and the UI ask `legalMoves`.
 import type { Command, CommandType, GameEvent, Refusal } from "./events";
-import { MAX_ADD_TIME_MS, refuse } from "./events";
-import { applyDraft, checkDraft, type DraftCommand } from "./draft";
-import { edit } from "./edit";
+import { cardOf, fitsSlot } from "./cards";
+import { MAX_ADD_TIME_MS, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
+import { applyDraft, checkDraft, type DraftCommand, openSlots } from "./draft";
+import { edit, writableSeat } from "./edit";
 import { recordScores, startGame } from "./flow";
 import { activeSeats, applyLobby, checkLobby, IN_GAME, type LobbyCommand } from "./lobby";
 import { SettingsPatchSchema, settingsProblem } from "./settings";
-import type { GameContext, Phase, Seat, TeamSide } from "./types";
+import type { GameContext, ParagraphSlot, Phase, Seat, TeamSide } from "./types";
+import { PARAGRAPH_SLOTS } from "./types";
 
 type Role = "host" | "seat" | "system";
 
@@ -214,7 +216,7 @@ export function apply(ctx: GameContext, phase: Phase, ev: GameEvent): GameContex
     case "write":
     case "withdraw":
     case "support":
-      applyDraft(next, ev as DraftCommand, seat as Seat);
+      applyDraft(next, ev as DraftCommand, writableSeat(next, (seat as Seat).id) as Seat);
       break;
     case "configure":
       next.settings = { ...next.settings, ...SettingsPatchSchema.parse(ev.settings) };
@@ -255,3 +257,48 @@ export function apply(ctx: GameContext, phase: Phase, ev: GameEvent): GameContex
 }
 
 export type { Command };
+
+/**
+ * The moves a seat could make now, for bots and for the UI to grey out the rest. Every move listed
+ * passes `check`. Writing your own sentence is always possible in an open slot and is not listed.
+ */
+export function legalMoves(ctx: GameContext, phase: Phase, seatId: string): Command[] {
+  const seat = ctx.seats[seatId];
+  if (!seat || !IN_GAME.has(seat.status) || ctx.paused) return [];
+  const moves: Command[] = [];
+  if ((phase === "voteBefore" || phase === "voteAfter") && seat.kind === "human") {
+    for (let value = 1; value <= 5; value++) moves.push({ type: "verdictVote", value });
+    return moves;
+  }
+  const slots = openSlots(phase);
+  if (slots.length === 0) return moves;
+  // Built from what the rules check, so each move passes `check` (the property tests hold us to it).
+  const proposals = ctx.teams[seat.team].proposals;
+  const other = ctx.rounds[ctx.round]?.paragraphs[seat.team === "failure" ? "success" : "failure"] ?? {};
+  const targets = PARAGRAPH_SLOTS.filter((s) => other[s]);
+  const perSlot = new Map<string, number>();
+  const mineIn = new Set<string>();
+  for (const p of proposals) {
+    perSlot.set(p.slot, (perSlot.get(p.slot) ?? 0) + 1);
+    if (p.copies.some((c) => c.seat === seatId)) mineIn.add(p.slot);
+  }
+  for (const copy of seat.hand) {
+    const card = cardOf(ctx, copy);
+    for (const slot of slots) {
+      if (!fitsSlot(card, slot)) continue;
+      const full = (perSlot.get(slot) ?? 0) >= MAX_PROPOSALS_PER_SLOT && !mineIn.has(slot);
+      const open = (target: ParagraphSlot | null) =>
+        !full ||
+        proposals.some((p) => p.slot === slot && p.card === card.id && (p.target ?? null) === target);
+      if (slot === "counter") {
+        for (const target of targets) if (open(target)) moves.push({ type: "propose", slot, copy, target });
+      } else if (open(null)) moves.push({ type: "propose", slot, copy });
+    }
+  }
+  for (const p of proposals) {
+    if (!slots.includes(p.slot)) continue;
+    if (!p.supporters.includes(seatId)) moves.push({ type: "support", proposal: p.id });
+    if (p.copies.some((c) => c.seat === seatId)) moves.push({ type: "withdraw", proposal: p.id });
+  }
+  return moves;
+}

@@ -34,9 +34,30 @@ export const SettingsPatchSchema = z
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
+/**
+ * The plan's themes in order, keeping those both sides can argue from their own cards (a Point, or
+ * a However that can open one). A theme where one side has nothing is a "write your own" round the
+ * teacher can still add; by default a debate needs two sides. Falls back to every theme when too
+ * few are two-sided.
+ */
+export function debatableThemes(deck: Deck): string[] {
+  const all = roundThemes(deck);
+  const twoSided = all.filter((theme) =>
+    (["failure", "success"] as const).every((team) =>
+      deck.cards.some(
+        (c) =>
+          c.theme === theme &&
+          (c.side === team || c.side === "either") &&
+          (c.kind === "point" || c.kind === "counter"),
+      ),
+    ),
+  );
+  return twoSided.length >= Math.min(MIN_ROUNDS, all.length) ? twoSided : all;
+}
+
 export function defaultSettings(deck: Deck): Settings {
   return {
-    themes: roundThemes(deck).slice(0, MAX_ROUNDS),
+    themes: debatableThemes(deck).slice(0, MAX_ROUNDS),
     voteMs: 30_000,
     buildMs: 120_000,
     revealMs: 20_000,

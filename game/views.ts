@@ -6,7 +6,7 @@
 //   seat   — one student's private part: their hand, their votes.
 import type { Judgement, Played, SeatStatus, SlotId } from "./types";
 import { activeSeats } from "./lobby";
-import { totals } from "./flow";
+import { type Outcome, outcome, totals } from "./flow";
 import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, Settings, TeamSide } from "./types";
 import { PARAGRAPH_SLOTS } from "./types";
 import type { Rubric } from "./rubric";
@@ -70,8 +70,10 @@ export interface VerdictView {
   moved: Record<TeamSide, number>;
   /** The team that moved more minds, or null for a tie. */
   mindsWinner: TeamSide | null;
-  /** The team with more points, or null for a draw. */
+  /** The team that won the debate (points, then rounds won, then the last round), or null for a draw. */
   pointsWinner: TeamSide | null;
+  /** How the winner was decided. */
+  decidedBy: Outcome["by"];
 }
 
 export interface ScreenView {
@@ -208,14 +210,15 @@ function verdictView(ctx: GameContext): VerdictView {
     if (b !== undefined && v > b) moved.failure++;
     if (b !== undefined && v < b) moved.success++;
   }
-  const t = totals(ctx);
+  const result = outcome(ctx);
   return {
     before,
     after,
     moved,
     mindsWinner:
       moved.failure === moved.success ? null : moved.failure > moved.success ? "failure" : "success",
-    pointsWinner: t.failure === t.success ? null : t.failure > t.success ? "failure" : "success",
+    pointsWinner: result.winner,
+    decidedBy: result.by,
   };
 }
 
