@@ -16,7 +16,8 @@ export function formatClock(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
-function spoken(ms: number): string | null {
+/** What the screen reader hears now, if anything: each whole minute, and once at 10 s. */
+export function announcement(ms: number): string | null {
   const s = Math.ceil(ms / 1000);
   if (s === 10) return "10 seconds left";
   if (s > 0 && s % 60 === 0) return `${s / 60} minute${s === 60 ? "" : "s"} left`;
@@ -48,7 +49,7 @@ export function Timer({
   const ms = remainingMs(clock, offset, now);
   useEffect(() => {
     if (!announce || ms === null || !running) return;
-    const line = spoken(ms);
+    const line = announcement(ms);
     if (line && line !== said) setSaid(line);
   }, [announce, ms, running, said]);
 

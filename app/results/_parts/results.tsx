@@ -141,7 +141,11 @@ export function Results({ id }: { id: string }) {
             <SideIcon side={p.team} />
             {p.sideLabel} team's paragraph · {p.marks} {p.marks === 1 ? "mark" : "marks"}
           </p>
-          <Lines lines={p.lines} />
+          {p.lines.length > 0 ? (
+            <Lines lines={p.lines} />
+          ) : (
+            <p className="text-muted">No cards were played in this round: a paragraph to write yourselves.</p>
+          )}
           {p.counter && (
             <div className="rounded-xl bg-wash p-3 print:border print:border-black">
               <p className="font-semibold">The counter it faced</p>
