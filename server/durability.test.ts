@@ -9,7 +9,8 @@ import { openSqliteStore, type SqliteStore } from "./store";
 import { startTestServer, type TestServer } from "./testing/harness";
 import { closeTable, openTable, playToBuild, type Table } from "./testing/table";
 
-const BATCH_MS = 50;
+/** Far longer than any ack should take: an ack that waited for the batch window would show. */
+const BATCH_MS = 1_000;
 const PARAGRAPH = ["point", "evidence1", "evidence2", "explanation", "link"];
 let t: TestServer | undefined;
 let table: Table | undefined;
@@ -92,10 +93,12 @@ describe("acks after durability (SQLite, group commit)", () => {
     console.info(
       `[ack latency, batch ${BATCH_MS} ms] ${JSON.stringify(figures, (_k, v) => (typeof v === "number" ? Math.round(v) : v))}`,
     );
-    // Someone waiting commits the batch at the end of the turn, not after the batch window.
-    expect(figures.appliedP50).toBeLessThan(BATCH_MS / 2);
-    expect(figures.refusedP50).toBeLessThan(BATCH_MS / 2);
-    expect(figures.twentyAtOnceMs).toBeLessThan(BATCH_MS * 4);
+    // Someone waiting commits the batch at the end of the turn, not after the batch window. (Loose
+    // bounds: the figures printed above are the measurement; a busy CI machine must not fail here.)
+    expect(figures.appliedP50).toBeLessThan(BATCH_MS / 4);
+    expect(figures.appliedMax).toBeLessThan(BATCH_MS);
+    expect(figures.refusedP50).toBeLessThan(BATCH_MS / 4);
+    expect(figures.twentyAtOnceMs).toBeLessThan(BATCH_MS);
   });
 
   it("on shutdown flushes the steps nobody waited for: the last one is in the file", async () => {

@@ -59,7 +59,7 @@ describe("per-socket rate limit", () => {
     // The classmate was never throttled and never waited on the flooder.
     expect(served.length).toBeGreaterThanOrEqual(8);
     expect(served.every((a) => a.code === "unknown_proposal")).toBe(true);
-    expect(Math.max(...served.map((a) => a.ms))).toBeLessThan(250);
+    expect(Math.max(...served.map((a) => a.ms))).toBeLessThan(1_000);
     expect(classmate.client.notices).toHaveLength(0);
 
     // After a pause the flooder's budget is back.

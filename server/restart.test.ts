@@ -111,7 +111,9 @@ describe("restarting the server process mid-round", () => {
       await last?.client.until((c) =>
         ((c.view as TeamView | null)?.draft ?? []).some((p) => p.text?.includes("crash")),
       );
-      await table.host.until((c) => c.view?.version === (wrote?.ok ? wrote.version : -1));
+      // Everyone has been sent that step before the picture is taken.
+      const version = wrote?.ok ? (wrote.version ?? 0) : Number.POSITIVE_INFINITY;
+      for (const c of table.clients) await c.until((x) => (x.view?.version ?? 0) >= version);
       const before = picture(table);
       expect(before.totals).toEqual({ failure: 7, success: 4 });
 
