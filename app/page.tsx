@@ -1,6 +1,7 @@
 // The landing page: four clear ways in. Host and Join are what a class needs; Practise alone and
 // Use my own plan arrive in the next release (their pages say so).
 import Link from "next/link";
+import { seedDeck } from "../content/decks";
 import { HostButton } from "./_components/host-button";
 import { JoinForm } from "./_components/join-form";
 
@@ -21,6 +22,10 @@ export default function Home() {
           </h2>
           <p>Start a game for your class. You get a join code and a screen for the projector.</p>
           <HostButton />
+          <div className="mt-auto rounded-xl bg-wash p-4">
+            <p className="text-sm font-bold uppercase tracking-wide text-muted">The question</p>
+            <p className="font-semibold">{seedDeck.question}</p>
+          </div>
         </section>
         <section aria-labelledby="join-title" className="panel flex flex-col gap-4 p-6">
           <h2 id="join-title" className="text-3xl font-bold">

@@ -48,7 +48,7 @@ export function JoinForm({
         </label>
         <input
           id={`${id}-code`}
-          className="field text-2xl font-bold uppercase tracking-[0.2em]"
+          className="field text-2xl font-bold uppercase tracking-[0.2em] placeholder:text-muted"
           value={code}
           onChange={(e) => setCode(e.target.value)}
           autoComplete="off"
