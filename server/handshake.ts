@@ -6,6 +6,7 @@
 import type { Server, Socket } from "socket.io";
 import type { SocketData } from "./broadcast";
 import type { JoinGuard } from "./limits/join-guard";
+import { createRateLimiter } from "./limits/rate";
 import type { Logger } from "./log";
 import { checkOrigin } from "./origin";
 import { type ErrorCode, HandshakeSchema, PROTOCOL_VERSION } from "./protocol";
@@ -34,6 +35,7 @@ export function checkOrigins(io: Server, allowed: readonly string[], log: Logger
 
 export function createHandshake(deps: { registry: Registry; guard: JoinGuard; log: Logger }) {
   const { registry, guard, log } = deps;
+  const quiet = createRateLimiter({ capacity: 1, refillPerSecond: 1 / 60, maxKeys: 1_000 });
 
   /** The socket's identity, or why it may not connect. */
   function identify(socket: Socket): SocketData | Error {
@@ -47,7 +49,9 @@ export function createHandshake(deps: { registry: Registry; guard: JoinGuard; lo
     const attempt = { clientId: hello.device, ip };
     const verdict = guard.check(attempt);
     if (!verdict.ok) {
-      log.warn("join attempt slowed", { event: "slow_down", reason: verdict.reason, ip });
+      // Once a minute per address and limit: a script ignoring the back-off must not flood the log.
+      if (quiet.take(`${verdict.reason}:${ip}`).ok)
+        log.warn("join attempts slowed", { event: "slow_down", reason: verdict.reason, ip });
       return refuse("slow_down", verdict.message);
     }
     const live = registry.get(hello.code);

@@ -1,3 +1,6 @@
+// Rooms over real sockets, end to end: two classes on one server never see each other, and a short
+// game runs from the lobby to the verdict and its downloads. The concerns in detail have their own
+// files: reconnect, authority, malformed, limits, leak, logs, restart, durability, janitor.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PEEL_RUBRIC } from "../game/rubric";
 import {
