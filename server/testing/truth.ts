@@ -37,8 +37,8 @@ export function recordTruth(inner: Store): { store: Store; truth: Truth } {
     for (const seat of Object.values(ctx.seats)) {
       truth.seats.add(seat.id);
       if (seat.key) truth.hashes.add(seat.key);
-      let held = truth.hands.get(seat.id);
-      if (!held) truth.hands.set(seat.id, (held = new Set()));
+      const held = truth.hands.get(seat.id) ?? new Set<string>();
+      truth.hands.set(seat.id, held);
       for (const copy of seat.hand) held.add(copy);
     }
     for (const team of ["failure", "success"] as const)
