@@ -226,12 +226,16 @@ export class Registry {
    *  (the store retries; acks wait for the retry through `afterWrite`). */
   save(live: LiveRoom): void {
     if (live.finished) return;
+    const record = live.record();
+    // An engine action that throws leaves the xstate actor in status "error" (and xstate rethrows it
+    // from a timer, which ends the process). Saving that snapshot would restore a dead room after
+    // the restart; keeping the last good one restores the room as it was before the failing step.
+    if ((record.machine as { status?: unknown }).status === "error") {
+      this.options.log.error("room failed in the engine; last good state kept", { room: live.code });
+      return;
+    }
     try {
-      this.options.store.saveRoom({
-        code: live.code,
-        snapshot: live.record(),
-        updatedAt: this.scheduler.now(),
-      });
+      this.options.store.saveRoom({ code: live.code, snapshot: record, updatedAt: this.scheduler.now() });
     } catch (err) {
       this.options.log.error("room save failed", { room: live.code, err: err as Error });
     }

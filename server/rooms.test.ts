@@ -1,0 +1,60 @@
+// The registry's promises that the socket tests cannot easily provoke: a broken engine step is
+// never saved over the last good state, a failing store never throws into a room's timer, and a
+// restore marks every student away until their browser is back.
+import { describe, expect, it, vi } from "vitest";
+import { seedDeck } from "../content/decks";
+import { createLogger } from "./log";
+import { Registry } from "./rooms";
+import { openMemoryStore } from "./store";
+
+function setup() {
+  const lines: string[] = [];
+  const log = createLogger({}, { level: "debug", sink: (line) => lines.push(line) });
+  const store = openMemoryStore({ log });
+  const registry = new Registry({ store, log, onStep: () => {} });
+  return { lines, log, store, registry };
+}
+
+describe("Registry", () => {
+  it("keeps the last good snapshot when an engine step leaves the actor in error", () => {
+    const { lines, store, registry } = setup();
+    const { live } = registry.create({ deck: seedDeck, deckId: null, mode: "class" });
+    expect(live.dispatch({ type: "lock" }, { role: "host" }, null)).toMatchObject({ ok: true });
+    const good = JSON.stringify(store.loadLiveRooms()[0]?.snapshot);
+    const real = live.room.persisted();
+    vi.spyOn(live.room, "persisted").mockReturnValue({ ...(real as object), status: "error" });
+    registry.save(live);
+    expect(JSON.stringify(store.loadLiveRooms()[0]?.snapshot)).toBe(good);
+    expect(lines.some((l) => l.includes("last good state kept") && l.includes(`room=${live.code}`))).toBe(
+      true,
+    );
+    live.room.stop();
+  });
+
+  it("logs instead of throwing when the store refuses a save (a timer step must not crash)", () => {
+    const { lines, store, registry } = setup();
+    const { live } = registry.create({ deck: seedDeck, deckId: null, mode: "class" });
+    store.close();
+    expect(() => live.dispatch({ type: "lock" }, { role: "host" }, null)).not.toThrow();
+    expect(live.room.context.locked).toBe(true);
+    expect(lines.some((l) => l.includes("room save failed"))).toBe(true);
+    live.room.stop();
+  });
+
+  it("restores rooms with every student away and bots present", () => {
+    const { store, log, registry } = setup();
+    const { live } = registry.create({ deck: seedDeck, deckId: null, mode: "class" });
+    live.dispatch({ type: "join", seat: "s_one", name: "Ann", key: "k1" }, { role: "system" }, null);
+    live.dispatch({ type: "addBot", team: null, level: "easy" }, { role: "host" }, null);
+    live.room.stop();
+
+    const again = new Registry({ store, log, onStep: () => {} });
+    expect(again.restore()).toBe(1);
+    const seats = Object.values(again.get(live.code)?.room.context.seats ?? {});
+    expect(seats.map((s) => [s.kind, s.status])).toEqual([
+      ["human", "away"],
+      ["bot", "present"],
+    ]);
+    again.stopAll();
+  });
+});
