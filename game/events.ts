@@ -54,7 +54,9 @@ export type RefusalCode =
   | "bad_value"
   | "bad_settings"
   | "too_early"
-  | "game_over";
+  | "game_over"
+  /** A rule failed unexpectedly; the room was put back as it was. */
+  | "internal";
 
 export interface Refusal {
   code: RefusalCode;

@@ -4,7 +4,7 @@
 // No I/O: the clock and timer functions are injected (real timers on the server, fake in tests,
 // virtual time in the simulator).
 import { createActor, type Actor as XActor, type SnapshotFrom } from "xstate";
-import type { Actor, Command, Refusal } from "./events";
+import type { Actor, Command, GameEvent, Refusal } from "./events";
 import { type BotPace, BotCrew, crewSeed } from "./bots/crew";
 import { check } from "./rules";
 import { type GameInput, gameMachine } from "./machine";
@@ -39,7 +39,7 @@ export interface RoomOptions {
 }
 
 export class Room {
-  private readonly actor: XActor<typeof gameMachine>;
+  private actor: XActor<typeof gameMachine>;
   private readonly scheduler: Scheduler;
   private readonly onStep?: (room: Room) => void;
   private timer: unknown = null;
@@ -51,13 +51,10 @@ export class Room {
     this.scheduler = options.scheduler;
     this.onStep = options.onStep;
     if (options.snapshot !== undefined) {
-      // Restoring ignores `input`: the snapshot carries the whole context.
-      this.actor = createActor(gameMachine, {
-        snapshot: options.snapshot as GameSnapshot,
-        input: undefined as never,
-      });
+      this.actor = this.resume(options.snapshot);
     } else if (options.input) {
       this.actor = createActor(gameMachine, { input: options.input });
+      this.watch(this.actor);
     } else {
       throw new Error("a room needs an input or a snapshot");
     }
@@ -85,9 +82,44 @@ export class Room {
     const event = { ...command, by, at: this.scheduler.now() };
     const refusal = check(this.context, this.phase, event);
     if (refusal) return { ok: false, ...refusal };
-    this.actor.send(event);
+    if (!this.send(event))
+      return { ok: false, code: "internal", message: "Something went wrong: nothing changed. Try again." };
     this.afterStep();
     return { ok: true, version: this.context.version };
+  }
+
+  /** The last error a step threw (the room was put back as it was before that step). */
+  lastError: unknown = null;
+
+  /**
+   * Sends one event. If a rule throws, xstate would leave the actor in its error state (and
+   * rethrow from a timer, taking the process down): instead the room goes back to the snapshot
+   * before the step, and the step is reported as not applied.
+   */
+  private send(event: GameEvent): boolean {
+    const before = this.actor.getSnapshot();
+    this.actor.send(event);
+    if (this.actor.getSnapshot().status !== "error") return true;
+    this.actor.stop();
+    this.actor = this.resume(gameMachine.getPersistedSnapshot(before));
+    this.actor.start();
+    return false;
+  }
+
+  private resume(snapshot: unknown): XActor<typeof gameMachine> {
+    // Restoring ignores `input`: the snapshot carries the whole context.
+    const actor = createActor(gameMachine, { snapshot: snapshot as GameSnapshot, input: undefined as never });
+    this.watch(actor);
+    return actor;
+  }
+
+  /** An error observer, so a throwing rule is ours to handle rather than an uncaught exception. */
+  private watch(actor: XActor<typeof gameMachine>): void {
+    actor.subscribe({
+      error: (err) => {
+        this.lastError = err;
+      },
+    });
   }
 
   /** Everything needed to bring this room back after a restart (JSON-serialisable). */
@@ -133,8 +165,8 @@ export class Room {
     const at = Math.max(this.scheduler.now(), endsAt);
     const event = { type: "timeUp" as const, by: { role: "system" as const }, at };
     if (check(this.context, this.phase, event) === null) {
-      this.actor.send(event);
-      this.afterStep();
+      if (this.send(event)) this.afterStep();
+      else this.arm();
     } else {
       this.arm();
     }

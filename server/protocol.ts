@@ -300,6 +300,8 @@ export const ERRORS: Readonly<Record<ErrorCode, string>> = {
   bad_settings: "A: `configure` with settings that do not fit this deck, or `start` with no theme.",
   too_early: "A: `start` while a team is empty and bots are off.",
   game_over: "A: the game has reached its verdict (or the room closed); nothing more can be played.",
+  internal:
+    "A: a rule failed unexpectedly while applying the command; the room was put back exactly as it was before it, and the command can be tried again.",
 };
 
 export type Ack = { ok: true; version?: number } | { ok: false; code: ErrorCode; message: string };

@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as flow from "./flow";
+import { HOST, join, newRoom } from "./testing/harness";
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date("2026-11-28T09:00:00Z") });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe("the room driver", () => {
+  it("puts the room back and reports the step when a rule throws, instead of crashing", () => {
+    const room = newRoom({ settings: { themes: ["output", "experts", "prestige"] } });
+    for (const id of ["a", "b"]) join(room, id);
+    const before = room.context;
+    const spy = vi.spyOn(flow, "startGame").mockImplementation(() => {
+      throw new Error("boom");
+    });
+    const result = room.dispatch({ type: "start" }, HOST);
+    expect(result).toMatchObject({ ok: false, code: "internal" });
+    expect(room.phase).toBe("lobby");
+    expect(room.context).toEqual(before);
+    spy.mockRestore();
+    expect(room.dispatch({ type: "start" }, HOST).ok).toBe(true);
+    expect(room.phase).toBe("voteBefore");
+    vi.advanceTimersByTime(30_000);
+    expect(room.phase).toBe("build");
+  });
+});
