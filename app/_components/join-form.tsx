@@ -48,15 +48,18 @@ export function JoinForm({
         </label>
         <input
           id={`${id}-code`}
-          className="field text-2xl font-bold uppercase tracking-[0.2em] placeholder:text-muted"
+          className="field text-2xl font-bold uppercase tracking-[0.2em]"
           value={code}
           onChange={(e) => setCode(e.target.value)}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           maxLength={12}
-          placeholder="KFC 479"
+          aria-describedby={`${id}-code-hint`}
         />
+        <p id={`${id}-code-hint`} className="text-sm text-muted">
+          6 letters and numbers, shown on the board.
+        </p>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-name`} className="font-semibold">
