@@ -7,26 +7,49 @@ import { buildIfNeeded, ROOT } from "./build-if-needed.mjs";
 const { code } = await buildIfNeeded();
 if (code !== 0) process.exit(code);
 
-const server = spawn(process.execPath, ["--import", "tsx", path.join("server", "index.ts")], {
-  cwd: ROOT,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-});
-
-// Ctrl+C reaches both processes (same process group); the server treats repeats as one shutdown.
+// A crash (a non-zero exit we did not ask for) restarts the server: rooms are restored from the
+// data folder and browsers reconnect by themselves, so a lesson sees a two-second blip. More than
+// five crashes in a minute means something is wrong with the machine or the data: stop and say so.
+const RESTARTS_PER_MINUTE = 5;
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+let server;
+let stopping = false;
+const crashes = [];
+
 const forward = (signal) => {
-  if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+  stopping = true;
+  if (server && server.exitCode === null && server.signalCode === null) server.kill(signal);
 };
 for (const signal of SIGNALS) process.on(signal, forward);
 
-server.on("error", (err) => {
-  console.error(`Could not start the server: ${err.message}`);
-  process.exit(1);
-});
-server.on("exit", (exitCode, signal) => {
-  for (const s of SIGNALS) process.off(s, forward);
-  if (signal)
-    process.kill(process.pid, signal); // die the same way, so callers see the signal
-  else process.exit(exitCode ?? 1);
-});
+function run() {
+  server = spawn(process.execPath, ["--import", "tsx", path.join("server", "index.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  server.on("error", (err) => {
+    console.error(`Could not start the server: ${err.message}`);
+    process.exit(1);
+  });
+  server.on("exit", (exitCode, signal) => {
+    const crashed = !stopping && (signal !== null || (exitCode ?? 1) !== 0);
+    const now = Date.now();
+    while (crashes.length > 0 && crashes[0] < now - 60_000) crashes.shift();
+    // Exit code 2 is a configuration error (bad PORT, port in use…): restarting cannot help.
+    if (crashed && exitCode !== 2 && crashes.length < RESTARTS_PER_MINUTE) {
+      crashes.push(now);
+      console.error(`The server stopped unexpectedly (${signal ?? `exit ${exitCode}`}); restarting it…`);
+      setTimeout(run, 500);
+      return;
+    }
+    for (const s of SIGNALS) process.off(s, forward);
+    if (crashed && crashes.length >= RESTARTS_PER_MINUTE)
+      console.error("The server keeps stopping: giving up.");
+    if (signal)
+      process.kill(process.pid, signal); // die the same way, so callers see the signal
+    else process.exit(exitCode ?? 1);
+  });
+}
+
+run();

@@ -103,8 +103,10 @@ async function main() {
       console.error(err.message);
     } else {
       console.error(err);
+      process.exit(1);
     }
-    process.exit(1);
+    // Configuration problems exit with 2: scripts/start.mjs does not restart on them.
+    process.exit(2);
   }
   printBanner(server);
   log.info("listening", { event: "listening", port: server.port, host: server.host });
