@@ -56,18 +56,34 @@ export class LiveRoom {
     return this.room.code;
   }
 
+  /** The action id of the command being applied, until its step is saved (see `stepApplied`). */
+  private applying: string | null = null;
+
   /** Applies a command once per client action id: a retry after a lost ack gets the first answer. */
   dispatch(command: Command, by: Actor, actionKey: string | null): DispatchResult {
     if (actionKey) {
       const seen = this.recent.get(actionKey);
       if (seen) return seen;
     }
-    const result = this.room.dispatch(command, by);
-    if (actionKey && result.ok) {
-      this.recent.set(actionKey, result);
-      if (this.recent.size > RECENT_ACTIONS) this.recent.delete(this.recent.keys().next().value as string);
+    this.applying = actionKey;
+    try {
+      return this.room.dispatch(command, by);
+    } finally {
+      this.applying = null;
     }
-    return result;
+  }
+
+  /**
+   * Called by the registry as a step is applied, before its snapshot is saved: the command's action
+   * id goes into the same snapshot as its effect. (Remembered after the save, the id reached disk
+   * only with the room's next step; a SIGKILL before that step, and the client's retry of an action
+   * whose ack it never saw was applied a second time.)
+   */
+  stepApplied(): void {
+    if (this.applying === null) return;
+    this.recent.set(this.applying, { ok: true, version: this.room.context.version });
+    this.applying = null;
+    if (this.recent.size > RECENT_ACTIONS) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   /** Forgets every token of a seat (removed or left: a fresh join gets a fresh seat). */
@@ -217,6 +233,7 @@ export class Registry {
 
   private afterStep(live: LiveRoom): void {
     live.lastActive = this.scheduler.now();
+    live.stepApplied();
     this.save(live);
     if (live.room.phase === "verdict" && !live.finished) this.finish(live, true);
     this.options.onStep(live);
