@@ -24,6 +24,7 @@ const PROBLEM_TITLE: Record<string, string> = {
   removed: "You have been taken out of the game",
   bad_secret: "This host link is not valid",
   bad_request: "Could not connect",
+  room_closed: "This game has closed",
 };
 
 export function ProblemPage({ problem, action }: { problem: RoomProblem; action?: ReactNode }) {

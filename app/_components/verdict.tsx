@@ -79,8 +79,7 @@ export function VerdictSummary({
 }) {
   const v = view.verdict;
   if (!v) return null;
-  // decidedBy arrives with the engine's tie-break rule; older views lack it (then: points).
-  const by = (v as { decidedBy?: string | null }).decidedBy ?? "points";
+  const by = v.decidedBy ?? "points";
   const name = v.pointsWinner ? sideLabel(deck, v.pointsWinner) : "";
   const winner = !v.pointsWinner
     ? "A draw"

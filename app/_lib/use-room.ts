@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { Deck } from "../../content/schema";
 import type { HostView, ScreenView, SeatView, TeamView } from "../../game/views";
-import type { Ack, ClientCommand, JoinAck } from "../../server/protocol";
+import type { Ack, ClientCommand, JoinAck, ViewPayload } from "../../server/protocol";
 import { PROTOCOL_VERSION } from "./protocol";
 import { deviceId, randomId, seatToken } from "./storage";
 import { showToast } from "./toasts";
@@ -124,7 +124,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
       }
     });
     socket.on("deck", (deck: Deck) => patch({ deck }));
-    socket.on("view", (p: { view: AnyView; now: number; results?: string | null }) => {
+    socket.on("view", (p: ViewPayload) => {
       patch({ view: p.view, results: p.results ?? null, offset: p.now - Date.now() });
     });
     let seated = false;
@@ -148,7 +148,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
       patch({ me: p.me });
     });
     socket.on("notice", (n: RoomProblem) => {
-      if (n.code === "removed" || n.code === "banned") {
+      if (n.code === "removed" || n.code === "banned" || n.code === "room_closed") {
         stopped = true;
         seatToken.set(code, null);
         patch({ problem: n, me: null, connection: "stopped" });
