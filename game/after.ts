@@ -269,3 +269,36 @@ export function reportCsv(report: Report): string {
   rows.push(["Total", "", report.sides.success, report.totals.success]);
   return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
+
+export interface RevisionLine {
+  round: number;
+  theme: string;
+  criterion: string;
+  marks: number;
+  max: number;
+  /** The auto-judge's one-line reason: what would have earned the missing marks. */
+  reason: string;
+}
+
+/** What to revise, for one team: every criterion below full marks in a round, with the judge's
+ *  reason, weakest first. Homework ends with it. */
+export function buildRevision(ctx: GameContext, team: TeamSide): RevisionLine[] {
+  const lines: RevisionLine[] = [];
+  ctx.rounds.forEach((round, i) => {
+    const judged = round.suggestion?.[team];
+    if (!judged) return;
+    for (const m of judged.marks) {
+      if (m.marks >= m.max) continue;
+      const label = ctx.settings.rubric.criteria.find((c) => c.id === m.criterion)?.label ?? m.criterion;
+      lines.push({
+        round: i + 1,
+        theme: ctx.deck.themes.find((t) => t.id === round.theme)?.title ?? round.theme,
+        criterion: label,
+        marks: m.marks,
+        max: m.max,
+        reason: m.reason,
+      });
+    }
+  });
+  return lines.sort((a, b) => a.marks / a.max - b.marks / b.max);
+}

@@ -122,7 +122,11 @@ export class Broadcaster {
     const json = JSON.stringify(me);
     if (!force && json === data.lastMe) return;
     data.lastMe = json;
-    socket.emit("me", { me, version: ctx.version } satisfies MePayload);
+    socket.emit("me", {
+      me,
+      version: ctx.version,
+      host: data.seat === live.auth.ownerSeat,
+    } satisfies MePayload);
   }
 
   /** First sync of one socket (connect, reconnect, or just seated): through the same view functions

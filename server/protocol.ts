@@ -330,6 +330,8 @@ export interface ViewPayload {
 export interface MePayload {
   me: SeatView | null;
   version: number;
+  /** True for the one student of a practice game: they hold the host's controls of their own room. */
+  host: boolean;
 }
 
 /** Server → client events. */

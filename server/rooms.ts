@@ -4,7 +4,8 @@
 // One process owns all rooms; a second process would need a router by code (see README).
 import type { Deck } from "../content/schema";
 import type { Actor, Command } from "../game/events";
-import { buildEssay, buildReport } from "../game/after";
+import { buildEssay, buildReport, buildRevision } from "../game/after";
+import { outcome, totals } from "../game/flow";
 import { type DispatchResult, Room, realScheduler, type Scheduler } from "../game/room";
 import { seedFrom } from "../game/rng";
 import type { Settings } from "../game/types";
@@ -262,6 +263,8 @@ export class Registry {
   private finish(live: LiveRoom, complete: boolean): boolean {
     const ctx = live.room.context;
     const id = newId("game");
+    // At home the student is the owner of the room: their side's revision list goes with the game.
+    const owner = live.auth.ownerSeat ? ctx.seats[live.auth.ownerSeat] : undefined;
     try {
       this.options.store.finishRoom(live.code, {
         id,
@@ -273,6 +276,10 @@ export class Registry {
           mode: ctx.mode,
           complete,
           hostSecretHash: live.auth.hostSecretHash,
+          owner: owner ? { name: owner.name, team: owner.team } : null,
+          totals: totals(ctx),
+          winner: outcome(ctx).winner,
+          revise: owner ? buildRevision(ctx, owner.team) : [],
         },
         report: buildReport(ctx),
         plan: buildEssay(ctx),

@@ -146,8 +146,35 @@ export function chooseMoves(level: BotLevel, turn: BotTurn, sight: BotSight, rng
     return [...bySlot.values()].map((s) => s.move);
   }
 
-  // Vote: back the best proposal in each slot (easy: any).
+  // Vote: back the best proposal in each slot (easy: any) — but where a student on the team has
+  // proposed, back the student: bots fill seats, the people in the room lead.
   const supports = legal.filter((m): m is Extract<Command, { type: "support" }> => m.type === "support");
+  const byId = new Map(view.draft.map((p) => [p.id, p]));
+  const humans = new Set(view.seats.filter((s) => !s.bot).map((s) => s.id));
+  const led = new Map<SlotId, string>();
+  for (const p of view.draft) if (humans.has(p.by) && !led.has(p.slot)) led.set(p.slot, p.id);
+  if (led.size > 0) {
+    const follow: Command[] = [];
+    for (const [slot, proposal] of led) {
+      if (me.votes[slot] !== proposal && supports.some((m) => m.proposal === proposal))
+        follow.push({ type: "support", proposal });
+    }
+    const free = supports.filter((m) => !led.has(byId.get(m.proposal)?.slot as SlotId));
+    if (free.length === 0) return follow;
+    return [...follow, ...chooseVotes(level, j, view, me, free, rng)];
+  }
+  return chooseVotes(level, j, view, me, supports, rng);
+}
+
+function chooseVotes(
+  level: BotLevel,
+  j: Judged,
+  view: TeamView,
+  me: SeatView,
+  supports: Extract<Command, { type: "support" }>[],
+  rng: Rng,
+): Command[] {
+  const jitter = () => rng.next() * 0.5;
   const byId = new Map(view.draft.map((p) => [p.id, p]));
   const best = new Map<SlotId, { move: Command; v: number }>();
   for (const m of supports) {
