@@ -172,7 +172,7 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
 }
 
 /** The ban list holds a hash of the browser's id, never the id itself. */
-function deviceKey(device: string): string {
+export function deviceKey(device: string): string {
   return hashSecret(`device:${device}`);
 }
 

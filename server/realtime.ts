@@ -6,7 +6,7 @@ import type { Server } from "socket.io";
 import { type ApiHandler, createApi } from "./api";
 import { Broadcaster, dataOf } from "./broadcast";
 import { Committer } from "./commit";
-import { serveConnection } from "./connection";
+import { deviceKey, serveConnection } from "./connection";
 import { createDeckSource } from "./decks";
 import { checkOrigins, createHandshake } from "./handshake";
 import type { ServerContext } from "./http";
@@ -85,9 +85,13 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
     // Seats the teacher removed or banned, or that left: tell their sockets and let them go. A
     // removed or departed seat's tokens are forgotten (a fresh join makes a fresh seat); a banned
     // one's are kept so its browser hears "banned" rather than an invitation to join again.
+    const banned = new Set(live.room.context.bannedKeys);
     for (const socket of broadcaster.playersOf(live.code)) {
       const data = dataOf(socket);
-      const status = data.seat ? seats[data.seat]?.status : undefined;
+      if (!data.seat) continue;
+      const seat = seats[data.seat];
+      // In the lobby a removed or banned seat is deleted outright: its socket still needs telling.
+      const status = seat ? seat.status : banned.has(deviceKey(data.device)) ? "banned" : "removed";
       if (status !== "removed" && status !== "banned" && status !== "left") continue;
       const message =
         status === "banned"
@@ -101,6 +105,9 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
     let forgot = false;
     for (const seat of Object.values(seats))
       if (seat.status === "removed" || seat.status === "left") forgot = live.forgetTokens(seat.id) || forgot;
+    // Tokens of seats deleted in the lobby open nothing any more.
+    for (const auth of Object.values(live.auth.tokens))
+      if (!seats[auth.seat]) forgot = live.forgetTokens(auth.seat) || forgot;
     if (forgot) registry.save(live);
   }
 
