@@ -1,7 +1,14 @@
 // Removed or banned in the lobby (where the seat is deleted outright): the student's page is told,
 // the socket let go, and the old token opens nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Client, connectClient, createRoom, joinAs, startTestServer, type TestServer } from "./testing/harness";
+import {
+  type Client,
+  connectClient,
+  createRoom,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from "./testing/harness";
 
 let t: TestServer;
 const clients: Client[] = [];
@@ -24,7 +31,9 @@ describe("removal in the lobby", () => {
     const kid = await joinAs(t.url, code, "Kit");
     clients.push(kid.client);
     await host.until((c) => c.view?.seats.length === 1);
-    const disconnected = new Promise<void>((resolve) => kid.client.socket.once("disconnect", () => resolve()));
+    const disconnected = new Promise<void>((resolve) =>
+      kid.client.socket.once("disconnect", () => resolve()),
+    );
     expect(await host.command({ type, seat: kid.seat })).toMatchObject({ ok: true });
     await kid.client.until((c) => c.notices.some((n) => n.code === notice));
     await disconnected;
