@@ -5,6 +5,7 @@
 //   host   — the teacher: the screen's view plus settings, every seat and the auto-judge's suggestion.
 //   seat   — one student's private part: their hand, their votes.
 import type { Judgement, Played, SeatStatus, SlotId } from "./types";
+import { leader, openSlots } from "./draft";
 import { activeSeats } from "./lobby";
 import { type Outcome, outcome, totals } from "./flow";
 import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, Settings, TeamSide } from "./types";
@@ -40,6 +41,8 @@ export interface ProposalView {
   target: ParagraphSlot | null;
   by: SeatId;
   votes: number;
+  /** True for the proposal that fills its slot if time runs out now (most votes, ties to the earliest). */
+  leading: boolean;
 }
 
 export interface ProgressView {
@@ -122,6 +125,8 @@ export interface SeatView {
   votes: Partial<Record<SlotId, string>>;
   /** This seat's own verdict vote in the current (or last) vote. */
   verdictVote: number | null;
+  /** Proposals holding a copy from this seat's hand (so it can take its card back). */
+  proposals: string[];
 }
 
 function summary(seat: Seat): SeatSummary {
@@ -263,6 +268,11 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
 }
 
 export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamView {
+  // The proposal that would fill each slot if time ran out now (the rules' own choice).
+  const open = openSlots(phase);
+  const leaders = new Set(
+    open.map((slot) => leader(ctx.teams[team].proposals, slot)).filter((p) => p !== undefined),
+  );
   const draft: ProposalView[] =
     phase === "build" || phase === "rebut"
       ? ctx.teams[team].proposals.map((p) => ({
@@ -273,6 +283,7 @@ export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamVi
           target: p.target,
           by: p.by,
           votes: p.supporters.length,
+          leading: leaders.has(p),
         }))
       : [];
   return { ...screenView(ctx, phase), audience: "team", team, draft };
@@ -297,8 +308,12 @@ export function seatView(ctx: GameContext, phase: Phase, seatId: SeatId): SeatVi
   const seat = ctx.seats[seatId];
   if (!seat) return null;
   const votes: Partial<Record<SlotId, string>> = {};
+  const proposals: string[] = [];
   if (phase === "build" || phase === "rebut") {
-    for (const p of ctx.teams[seat.team].proposals) if (p.supporters.includes(seatId)) votes[p.slot] = p.id;
+    for (const p of ctx.teams[seat.team].proposals) {
+      if (p.supporters.includes(seatId)) votes[p.slot] = p.id;
+      if (p.copies.some((c) => c.seat === seatId)) proposals.push(p.id);
+    }
   }
   const ballot = phase === "voteBefore" || ctx.round < 0 ? ctx.verdict.before : ctx.verdict.after;
   return {
@@ -309,5 +324,6 @@ export function seatView(ctx: GameContext, phase: Phase, seatId: SeatId): SeatVi
     hand: seat.hand.map((copy) => ({ copy, card: ctx.copies[copy] ?? "" })),
     votes,
     verdictVote: ballot[seatId] ?? null,
+    proposals,
   };
 }
