@@ -8,6 +8,7 @@ import { Broadcaster, dataOf } from "./broadcast";
 import { Committer } from "./commit";
 import { deviceKey, serveConnection } from "./connection";
 import { createDeckSource } from "./decks";
+import { DebugStats, debugIdle } from "./debug-stats";
 import { checkOrigins, createHandshake } from "./handshake";
 import type { ServerContext } from "./http";
 import { type IdlePolicy, Janitor, SWEEP_EVERY_MS } from "./janitor";
@@ -19,6 +20,7 @@ import { RATE_LIMIT } from "./protocol";
 import { type LiveRoom, Registry } from "./rooms";
 import { openStore } from "./store";
 import type { Store } from "./store/types";
+import type { Scheduler } from "../game/room";
 
 export { AWAY_GRACE_MS } from "./presence";
 
@@ -35,6 +37,8 @@ export interface RealtimeOptions {
   /** When idle rooms are retired; the sweep runs every `sweepEveryMs` (0: never by itself). */
   idle?: IdlePolicy;
   sweepEveryMs?: number;
+  /** The rooms' clock and timers (default: the real ones). */
+  scheduler?: Scheduler;
 }
 
 export interface Realtime {
@@ -55,6 +59,7 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
   const registry: Registry = new Registry({
     store,
     log,
+    scheduler: options.scheduler,
     onStep: (live) => {
       dirty.add(live);
       if (flushQueued) return;
@@ -159,9 +164,18 @@ export async function attachRealtime(io: Server, ctx: ServerContext): Promise<vo
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const realtime = createRealtime(io, { store, origins });
+  // Off by default: timer lateness, memory and counts for soak and chaos runs (debug-stats.ts).
+  const stats =
+    process.env.DEBUG_STATS === "1"
+      ? new DebugStats(() => ({ rooms: realtime.registry.size, sockets: io.engine.clientsCount }))
+      : null;
+  const realtime = createRealtime(io, {
+    store,
+    origins,
+    ...(stats ? { scheduler: stats.scheduler, ...debugIdle(process.env) } : {}),
+  });
   ctx.setRoomCount(() => realtime.registry.size);
-  ctx.setApi(realtime.api);
+  ctx.setApi(stats ? stats.route(realtime.api) : realtime.api);
   // http.ts runs hooks after every socket is disconnected: stop the rooms' timers first so no
   // step lands after the final flush, then flush and close the store.
   ctx.onShutdown(() => {

@@ -1,0 +1,281 @@
+// `npm run soak -- --minutes M [--rooms 50 --players 31 --humans 16 --warmup W --json]`
+//
+// A school day in miniature: the real server process (SQLite in a fresh DATA_DIR, DEBUG_STATS=1)
+// and, from this separate process, R rooms of P seats — H real socket.io students plus the
+// server's own bots — with a teacher and a projector each, playing whole games at classroom pace,
+// back to back: when a game ends its people leave and a new room opens in its place, so rooms are
+// created, filed and retired all through the run. Students drop now and then (a blip, or a lid
+// closed for up to a minute) and come back by themselves.
+//
+// Reports, as one JSON line with --json: the server's RSS slope after the warm-up (least-squares,
+// MB per minute), and the worst timer drift — how late the rooms' timers fired against the deadline
+// each was armed for (from the server's debug stats channel), and how late clients saw a phase end
+// against the `endsAt` they had been sent. Targets for 30 minutes: slope < 1 MB/min, drift < 100 ms.
+//
+// Why half real students and half bots by default: leaks live in two places, the per-socket paths
+// (handshake, rate-limit buckets, broadcast groups, presence timers, reconnects) and the per-room
+// engine (bots' timers, phase timers, filing, the janitor). The mix drives both at once, and keeps the
+// client side (900 sockets in one process) from starving the server it measures on a 2-core machine.
+// --humans 31 runs real students only.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { spawnServer } from "../../server/testing/process";
+import type { DebugStatsBody } from "../../server/debug-stats";
+import { openClassroom, type Classroom } from "../chaos/classroom";
+import { type Participant, sleep } from "../chaos/participant";
+import { scoreAsSuggested, seeded, studentMove } from "../chaos/play";
+
+const { values: args } = parseArgs({
+  options: {
+    minutes: { type: "string", default: "30" },
+    rooms: { type: "string", default: "50" },
+    players: { type: "string", default: "31" },
+    humans: { type: "string", default: "16" },
+    warmup: { type: "string" },
+    json: { type: "boolean", default: false },
+    seed: { type: "string", default: "1" },
+  },
+});
+const MINUTES = Number(args.minutes);
+const ROOMS = Number(args.rooms);
+const PLAYERS = Number(args.players);
+const HUMANS = Math.min(Number(args.humans), PLAYERS);
+const WARMUP_MIN = args.warmup !== undefined ? Number(args.warmup) : Math.min(5, MINUTES / 4);
+const random = seeded(Number(args.seed));
+const say = (line: string) => process.stderr.write(`[soak] ${line}\n`);
+
+/** Game pace: a lesson's shape, shortened so a room plays several games in a run. */
+const SETTINGS = {
+  voteMs: 15_000,
+  buildMs: 45_000,
+  revealMs: 8_000,
+  rebutMs: 20_000,
+  resultMs: 8_000,
+  bots: false,
+};
+const TIMED = new Set(["build", "reveal", "rebut", "result", "voteBefore", "voteAfter"]);
+
+const counts = { games: 0, actions: 0, ok: 0, refused: 0, rateLimited: 0, drops: 0, errors: 0 };
+const clientDrift: number[] = [];
+let stopping = false;
+
+/** Watches the projector: when a timed phase ends, how late (server clock) against its endsAt. */
+function watchPhases(room: Classroom): void {
+  let phase = "";
+  let endsAt: number | null = null;
+  room.screen.socket.on(
+    "view",
+    (payload: { view: { phase: string; clock: { endsAt: number | null } }; now: number }) => {
+      const v = payload.view;
+      if (v.phase !== phase) {
+        // A vote ends early once everyone has voted: that is not a timer.
+        if (TIMED.has(phase) && endsAt !== null && payload.now >= endsAt - 5)
+          clientDrift.push(payload.now - endsAt);
+        phase = v.phase;
+      }
+      endsAt = v.clock.endsAt;
+    },
+  );
+}
+
+async function student(p: Participant, until: () => boolean): Promise<void> {
+  let n = 0;
+  while (!until() && !stopping) {
+    await sleep(3_000 + random() * 4_000);
+    if (!p.socket.connected) continue;
+    // Now and then a laptop drops: a wifi blip (back at once) or a lid closed for up to a minute.
+    const r = random();
+    if (r < 0.004) {
+      counts.drops++;
+      p.socket.disconnect();
+      await sleep(10_000 + random() * 50_000);
+      if (!stopping) p.socket.connect();
+      continue;
+    }
+    if (r < 0.02) {
+      counts.drops++;
+      p.socket.io.engine.close();
+      continue;
+    }
+    const move = studentMove(p, random, ++n);
+    if (!move) continue;
+    counts.actions++;
+    void p.command(move).then((ack) => {
+      if (ack.ok) counts.ok++;
+      else if (ack.code === "rate_limited") counts.rateLimited++;
+      else counts.refused++;
+    });
+  }
+}
+
+/** One room slot: games back to back until the run ends. */
+async function slot(index: number, endAt: number): Promise<void> {
+  for (let game = 0; Date.now() < endAt && !stopping; game++) {
+    let room: Classroom | undefined;
+    try {
+      room = await openClassroom({
+        url,
+        players: PLAYERS,
+        humans: HUMANS,
+        tag: `r${index}g${game}`,
+        settings: SETTINGS,
+        record: false,
+      });
+      watchPhases(room);
+      const over = () => room?.screen.view?.phase === "verdict";
+      const host = room.host;
+      const start = await host.command({ type: "start" });
+      if (!start.ok) throw new Error(`start refused: ${start.code}`);
+      const playing = room.students.map((s) => student(s, over));
+      while (!over() && !stopping) {
+        await host.until(
+          (h) => h.view?.phase === "judge" || h.view?.phase === "verdict" || stopping,
+          600_000,
+        );
+        if (host.view?.phase === "judge") {
+          await sleep(2_000 + random() * 3_000);
+          await scoreAsSuggested(host);
+          await host.until((h) => h.view?.phase !== "judge", 60_000);
+        }
+      }
+      await Promise.all(playing);
+      if (!stopping) counts.games++;
+      await sleep(3_000); // the results screen, then everyone leaves
+    } catch (err) {
+      counts.errors++;
+      say(`room slot ${index}: ${(err as Error).message}`);
+      await sleep(5_000);
+    } finally {
+      for (const p of room?.all ?? []) p.close();
+    }
+  }
+}
+
+interface Sample {
+  atMin: number;
+  stats: DebugStatsBody;
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: [number, number][]): number {
+  const n = points.length;
+  if (n < 2) return Number.NaN;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  return den === 0 ? Number.NaN : num / den;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "debate-deck-soak-"));
+const server = await spawnServer({
+  dataDir,
+  env: { DEBUG_STATS: "1", DEBUG_FINISHED_IDLE_MS: "60000", DEBUG_SWEEP_MS: "15000", LOG_LEVEL: "info" },
+  startTimeoutMs: 30_000,
+});
+const url = server.url;
+const stop = async () => {
+  stopping = true;
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+const startedAt = Date.now();
+const endAt = startedAt + MINUTES * 60_000;
+say(
+  `server pid ${server.child.pid} on ${url}; ${ROOMS} rooms × ${PLAYERS} seats (${HUMANS} real) for ${MINUTES} min`,
+);
+const samples: Sample[] = [];
+const sampler = (async () => {
+  let lastSay = 0;
+  while (!stopping && Date.now() < endAt) {
+    await sleep(10_000);
+    try {
+      const res = await fetch(`${url}/api/debug/stats?reset=1`);
+      const stats = (await res.json()) as DebugStatsBody;
+      const atMin = (Date.now() - startedAt) / 60_000;
+      samples.push({ atMin, stats });
+      if (Date.now() - lastSay >= 60_000) {
+        lastSay = Date.now();
+        say(
+          `${atMin.toFixed(1)} min: rss ${stats.rssMb} MB, heap ${stats.heapUsedMb} MB, rooms ${stats.rooms}, ` +
+            `sockets ${stats.sockets}, timers late max ${stats.timersLateMs.max} ms, loop p99 ${stats.eventLoopDelayMs.p99} ms, ` +
+            `games ${counts.games}, actions ${counts.actions}`,
+        );
+      }
+    } catch (err) {
+      say(`stats: ${(err as Error).message}`);
+    }
+  }
+})();
+
+// Rooms open a few seconds apart, as classes arrive.
+const slots: Promise<void>[] = [];
+for (let i = 0; i < ROOMS; i++) {
+  slots.push(slot(i, endAt));
+  await sleep(500);
+}
+await sampler;
+stopping = true;
+await Promise.race([Promise.all(slots), sleep(30_000)]);
+
+const warm = samples.filter((s) => s.atMin >= WARMUP_MIN);
+const result = {
+  minutes: MINUTES,
+  rooms: ROOMS,
+  players: PLAYERS,
+  humans: HUMANS,
+  warmupMinutes: WARMUP_MIN,
+  games: counts.games,
+  actions: counts.actions,
+  acks: { ok: counts.ok, refused: counts.refused, rateLimited: counts.rateLimited },
+  drops: counts.drops,
+  errors: counts.errors,
+  rssMb: {
+    start: samples[0]?.stats.rssMb ?? null,
+    afterWarmup: warm[0]?.stats.rssMb ?? null,
+    end: samples.at(-1)?.stats.rssMb ?? null,
+    max: Math.max(...samples.map((s) => s.stats.rssMb)),
+  },
+  rssSlopeMbPerMin: round(slope(warm.map((s) => [s.atMin, s.stats.rssMb]))),
+  heapSlopeMbPerMin: round(slope(warm.map((s) => [s.atMin, s.stats.heapUsedMb]))),
+  timerDriftMs: {
+    serverMax: Math.max(0, ...warm.map((s) => s.stats.timersLateMs.max)),
+    serverMaxAll: samples.at(-1)?.stats.timersLateMsTotal.max ?? null,
+    serverP99: samples.at(-1)?.stats.timersLateMsTotal.p99 ?? null,
+    timersFired: samples.at(-1)?.stats.timersLateMsTotal.fired ?? 0,
+    clientMax: Math.max(0, ...clientDrift),
+    clientP99: percentile(clientDrift, 99),
+    phaseEnds: clientDrift.length,
+  },
+  eventLoopP99MsMax: Math.max(0, ...warm.map((s) => s.stats.eventLoopDelayMs.p99)),
+  maxSockets: Math.max(0, ...samples.map((s) => s.stats.sockets)),
+  maxRooms: Math.max(0, ...samples.map((s) => s.stats.rooms)),
+  rssSeries: samples.map((s) => [round(s.atMin), s.stats.rssMb]),
+};
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+await server.stop("SIGTERM");
+rmSync(dataDir, { recursive: true, force: true });
+if (args.json) console.log(JSON.stringify(result));
+else console.log(JSON.stringify(result, null, 2));
+say(
+  `RSS slope ${result.rssSlopeMbPerMin} MB/min (target < 1), timer drift server ${result.timerDriftMs.serverMax} ms, ` +
+    `client ${result.timerDriftMs.clientMax} ms (target < 100)`,
+);
+process.exit(0);
