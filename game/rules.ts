@@ -70,6 +70,34 @@ export const PHASE_COMMANDS: Record<Phase, readonly CommandType[]> = {
   verdict: ["presence"],
 };
 
+const LOBBY_TYPES: ReadonlySet<CommandType> = new Set<LobbyCommand["type"]>([
+  "join",
+  "addBot",
+  "fillBots",
+  "leave",
+  "presence",
+  "rename",
+  "move",
+  "remove",
+  "ban",
+  "lock",
+  "unlock",
+]);
+const DRAFT_TYPES: ReadonlySet<CommandType> = new Set<DraftCommand["type"]>([
+  "propose",
+  "write",
+  "withdraw",
+  "support",
+]);
+
+function isLobbyCommand(ev: GameEvent): ev is Extract<GameEvent, LobbyCommand> {
+  return LOBBY_TYPES.has(ev.type);
+}
+
+function isDraftCommand(ev: GameEvent): ev is Extract<GameEvent, DraftCommand> {
+  return DRAFT_TYPES.has(ev.type);
+}
+
 const PAUSABLE: ReadonlySet<CommandType> = new Set([
   "verdictVote",
   "propose",
@@ -109,24 +137,9 @@ export function check(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | 
   if (role) return role;
   if (ctx.paused && PAUSABLE.has(ev.type)) return refuse("paused", "The teacher has paused the game.");
   const seat = actingSeat(ctx, ev);
+  if (isLobbyCommand(ev)) return checkLobby(ctx, phase, ev, seat?.id ?? null);
+  if (isDraftCommand(ev)) return checkDraft(ctx, phase, ev, seat as Seat);
   switch (ev.type) {
-    case "join":
-    case "addBot":
-    case "fillBots":
-    case "leave":
-    case "presence":
-    case "rename":
-    case "move":
-    case "remove":
-    case "ban":
-    case "lock":
-    case "unlock":
-      return checkLobby(ctx, phase, ev as LobbyCommand, seat?.id ?? null);
-    case "propose":
-    case "write":
-    case "withdraw":
-    case "support":
-      return checkDraft(ctx, phase, ev as DraftCommand, seat as Seat);
     case "configure": {
       const parsed = SettingsPatchSchema.safeParse(ev.settings);
       if (!parsed.success)
@@ -198,26 +211,15 @@ export function apply(ctx: GameContext, phase: Phase, ev: GameEvent): GameContex
   const next = edit(ctx);
   next.version = ctx.version + 1;
   const seat = actingSeat(next, ev);
+  if (isLobbyCommand(ev)) {
+    applyLobby(next, phase, ev, seat?.id ?? null);
+    return next;
+  }
+  if (isDraftCommand(ev)) {
+    applyDraft(next, ev, writableSeat(next, (seat as Seat).id) as Seat);
+    return next;
+  }
   switch (ev.type) {
-    case "join":
-    case "addBot":
-    case "fillBots":
-    case "leave":
-    case "presence":
-    case "rename":
-    case "move":
-    case "remove":
-    case "ban":
-    case "lock":
-    case "unlock":
-      applyLobby(next, phase, ev as LobbyCommand, seat?.id ?? null);
-      break;
-    case "propose":
-    case "write":
-    case "withdraw":
-    case "support":
-      applyDraft(next, ev as DraftCommand, writableSeat(next, (seat as Seat).id) as Seat);
-      break;
     case "configure":
       next.settings = { ...next.settings, ...SettingsPatchSchema.parse(ev.settings) };
       break;
