@@ -57,3 +57,11 @@ describe("after the game", () => {
     expect(csvCell(-3)).toBe(`"-3"`);
   });
 });
+
+describe("a student's own plan", () => {
+  it("takes every paragraph from the student's team when asked", () => {
+    const room = finishedGame();
+    const plan = buildEssay(room.context, "success");
+    expect(plan.paragraphs.every((p) => p.team === "success")).toBe(true);
+  });
+});

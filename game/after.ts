@@ -76,10 +76,13 @@ function contextLines(ctx: GameContext, parts: PlanPart[]): EssayLine[] {
   );
 }
 
-export function buildEssay(ctx: GameContext): EssayPlan {
+/** The class's plan takes each round's higher-scored paragraph; at home a student's plan is the one
+ *  their own team built (pass `team`). */
+export function buildEssay(ctx: GameContext, team?: TeamSide): EssayPlan {
   const paragraphs: EssayParagraph[] = [];
+  const mine = team;
   ctx.rounds.forEach((round, index) => {
-    const team = chosenTeam(round);
+    const team = mine ?? chosenTeam(round);
     const built = round.paragraphs[team];
     const lines: EssayLine[] = [];
     for (const slot of ["point", "evidence1", "evidence2", "explanation", "link"] as const) {

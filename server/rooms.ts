@@ -282,7 +282,7 @@ export class Registry {
           revise: owner ? buildRevision(ctx, owner.team) : [],
         },
         report: buildReport(ctx),
-        plan: buildEssay(ctx),
+        plan: buildEssay(ctx, owner?.team),
         deckId: live.auth.deckId,
         homeworkId: live.auth.homeworkId,
       });
