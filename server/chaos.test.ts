@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { runChaos } from "../scripts/chaos/run";
 import { type Client, connectClient, createRoom } from "./testing/harness";
 import { type ServerProcess, spawnServer } from "./testing/process";
 
@@ -56,4 +57,33 @@ describe("client action ids across a SIGKILL", () => {
     await host.until((c) => c.view?.locked === false);
     expect(host.view?.version).toBe((version ?? 0) + 2);
   }, 40_000);
+});
+
+describe("npm run chaos, small (CI)", () => {
+  it("SIGKILL mid-Build with students acting: everyone back, nothing lost or doubled, hands and timers kept", async () => {
+    const result = await runChaos({
+      rooms: 2,
+      players: 8,
+      humans: 3,
+      buildMs: 20_000,
+      actBeforeKillMs: 2_000,
+    });
+    const { problems, ...figures } = result;
+    console.info(`[chaos] ${JSON.stringify(figures)}`);
+    expect(problems).toEqual([]);
+    expect(result.reconnected).toBe(result.clients);
+    expect(result.clients).toBe(2 * (3 + 2));
+    expect(result.reconnectSeconds.max).toBeLessThanOrEqual(10);
+    expect(result.lostActions).toBe(0);
+    expect(result.duplicatedActions).toBe(0);
+    expect(result.handsIntact).toBe(true);
+    expect(result.timerDriftMs).toBeGreaterThanOrEqual(0);
+    expect(result.timerDriftMs).toBeLessThan(1_000);
+    expect(result.logLeaks).toBe(0);
+    // Not a quiet crash: clicks were in flight and resent, and every student replayed an acked one.
+    expect(result.actions.inFlightAtKill).toBeGreaterThanOrEqual(6);
+    expect(result.actions.resent).toBeGreaterThanOrEqual(6);
+    expect(result.actions.replayed).toBe(6);
+    expect(result.actions.ackedOk).toBeGreaterThan(30);
+  }, 60_000);
 });

@@ -35,6 +35,8 @@ export interface ActionRecord {
   sends: number;
   /** Every ack that came back (a retry of an applied action gets the first answer again). */
   acks: Ack[];
+  /** When the first ack came back (ms, local clock). */
+  ackedAt: number | null;
   /** Sent (first time) while the server was down or before it was killed and not yet answered. */
   inFlightAtKill: boolean;
 }
@@ -153,6 +155,7 @@ export class Participant {
       sentAt: Date.now(),
       sends: 0,
       acks: [],
+      ackedAt: null,
       inFlightAtKill: false,
     };
     if (this.opts.record !== false) this.actions.push(record);
@@ -177,6 +180,7 @@ export class Participant {
     record.sends++;
     // No ack timeout: a lost ack is detected by the disconnect, and answered by the resend.
     this.socket.emit("command", { ...record.command, id: record.id }, (ack: Ack) => {
+      record.ackedAt ??= Date.now();
       record.acks.push(ack);
       const waiting = this.pending.get(record.id);
       if (!waiting) return;
