@@ -2,7 +2,7 @@
 // connection handler per socket, presence and the janitor, over one Store. Rules live in game/;
 // identity is handshake.ts, limits and acks connection.ts, delivery broadcast.ts.
 // server/index.ts loads `attachRealtime`; tests call `createRealtime` with a memory store.
-import type { Server } from "socket.io";
+import type { Server, Socket } from "socket.io";
 import { type ApiHandler, createApi } from "./api";
 import { Broadcaster, dataOf } from "./broadcast";
 import { Committer } from "./commit";
@@ -105,7 +105,7 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
             ? "The teacher has taken you out of the game. You can join again with the code."
             : "You left the game.";
       socket.emit("notice", { code: status === "banned" ? "banned" : "removed", message });
-      socket.disconnect(true);
+      letGo(socket);
     }
     let forgot = false;
     for (const seat of Object.values(seats))
@@ -114,6 +114,16 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
     for (const auth of Object.values(live.auth.tokens))
       if (!seats[auth.seat]) forgot = live.forgetTokens(auth.seat) || forgot;
     if (forgot) registry.save(live);
+  }
+
+  /** Closes a socket once the acks already waiting for this step have gone out: a student's own
+   *  `leave` is answered before its socket closes (closed at once, the ack was lost with it). */
+  function letGo(socket: Socket): void {
+    try {
+      commit.after(() => socket.disconnect(true));
+    } catch {
+      socket.disconnect(true);
+    }
   }
 
   checkOrigins(io, options.origins ?? [], log);
