@@ -1,9 +1,27 @@
-// The landing page: four clear ways in. Host and Join are what a class needs; Practise alone and
-// Use my own plan arrive in the next release (their pages say so).
+// The landing page: every way in. Host and Join are what a class needs; Practise alone is homework
+// mode for a student; Set homework and Use my own plan are for teachers.
 import Link from "next/link";
 import { seedDeck } from "../content/decks";
-import { HostButton } from "./_components/host-button";
 import { JoinForm } from "./_components/join-form";
+import { TeacherPanel } from "./_components/teacher-panel";
+
+const MORE = [
+  {
+    href: "/practise",
+    title: "Practise alone",
+    text: "Homework mode: a full game against computer players, marked as you go.",
+  },
+  {
+    href: "/homework/new",
+    title: "Set homework",
+    text: "For teachers: a link your class plays at home. You see their scores and essay plans.",
+  },
+  {
+    href: "/plans",
+    title: "Use my own plan",
+    text: "For teachers: turn your own essay plan into a deck, then host or set it.",
+  },
+] as const;
 
 export default function Home() {
   return (
@@ -21,11 +39,7 @@ export default function Home() {
             Teacher
           </h2>
           <p>Start a game for your class. You get a join code and a screen for the projector.</p>
-          <HostButton />
-          <div className="mt-auto rounded-xl bg-wash p-4">
-            <p className="text-sm font-bold uppercase tracking-wide text-muted">The question</p>
-            <p className="font-semibold">{seedDeck.question}</p>
-          </div>
+          <TeacherPanel seedQuestion={seedDeck.question} />
         </section>
         <section aria-labelledby="join-title" className="panel flex flex-col gap-4 p-6">
           <h2 id="join-title" className="text-3xl font-bold">
@@ -34,15 +48,13 @@ export default function Home() {
           <JoinForm />
         </section>
       </div>
-      <nav aria-label="More ways to play" className="grid gap-4 md:grid-cols-2">
-        <Link href="/practise" className="panel flex flex-col gap-1 p-5 hover:bg-wash">
-          <span className="text-2xl font-bold">Practise alone</span>
-          <span className="text-muted">Homework mode: a full game against computer players.</span>
-        </Link>
-        <Link href="/plans" className="panel flex flex-col gap-1 p-5 hover:bg-wash">
-          <span className="text-2xl font-bold">Use my own plan</span>
-          <span className="text-muted">Turn your own essay plan into a deck.</span>
-        </Link>
+      <nav aria-label="More ways to play" className="grid gap-4 md:grid-cols-3">
+        {MORE.map((m) => (
+          <Link key={m.href} href={m.href} className="panel flex flex-col gap-1 p-5 hover:bg-wash">
+            <span className="text-2xl font-bold">{m.title}</span>
+            <span className="text-muted">{m.text}</span>
+          </Link>
+        ))}
       </nav>
     </main>
   );

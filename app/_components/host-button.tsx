@@ -1,10 +1,19 @@
 "use client";
-// "Host a game": makes a room, keeps its host secret in this browser, and opens the host controls.
+// "Host a game": makes a room (with the chosen deck, or the shipped one), keeps its host secret in
+// this browser, and opens the host controls.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { hostSecret } from "../_lib/storage";
 
-export function HostButton() {
+export function HostButton({
+  deckId = null,
+  label = "Host a game",
+  className = "btn btn-primary text-xl",
+}: {
+  deckId?: string | null;
+  label?: string;
+  className?: string;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +25,7 @@ export function HostButton() {
       const res = await fetch("/api/rooms", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: "{}",
+        body: JSON.stringify(deckId ? { deckId } : {}),
       });
       const body = (await res.json()) as { code?: string; hostSecret?: string; message?: string };
       if (res.status !== 201 || !body.code || !body.hostSecret) {
@@ -34,14 +43,8 @@ export function HostButton() {
 
   return (
     <div className="flex flex-col gap-2">
-      <button
-        type="button"
-        className="btn btn-primary text-xl"
-        onClick={host}
-        aria-disabled={busy}
-        disabled={busy}
-      >
-        {busy ? "Creating the game…" : "Host a game"}
+      <button type="button" className={className} onClick={host} aria-disabled={busy} disabled={busy}>
+        {busy ? "Creating the game…" : label}
       </button>
       {error && (
         <p role="alert" className="font-semibold text-failure">

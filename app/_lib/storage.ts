@@ -1,4 +1,5 @@
-// What the browser remembers, per join code: the student's seat token and the teacher's host secret,
+// What the browser remembers: per join code the student's seat token and the teacher's host secret,
+// per deck and homework the teacher's secret,
 // plus one random device id. localStorage can be missing or full (private windows, locked-down
 // school laptops): then it falls back to memory for this tab, and the game still works until reload.
 const memory = new Map<string, string>();
@@ -72,4 +73,16 @@ export const pendingName = {
       // memory holds it
     }
   },
+};
+
+/** A deck this browser saved: its owner secret lets this teacher change or delete it. */
+export const deckSecret = {
+  get: (deckId: string) => read(`dd:deck:${deckId}`),
+  set: (deckId: string, secret: string | null) => write(`dd:deck:${deckId}`, secret),
+};
+
+/** Homework this browser set: its teacher secret opens the results. */
+export const homeworkSecret = {
+  get: (id: string) => read(`dd:homework:${id}`),
+  set: (id: string, secret: string | null) => write(`dd:homework:${id}`, secret),
 };

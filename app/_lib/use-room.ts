@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { Deck } from "../../content/schema";
 import type { HostView, ScreenView, SeatView, TeamView } from "../../game/views";
-import type { Ack, ClientCommand, JoinAck, ViewPayload } from "../../server/protocol";
+import type { Ack, ClientCommand, JoinAck, MePayload, ViewPayload } from "../../server/protocol";
 import { PROTOCOL_VERSION } from "./protocol";
 import { deviceId, randomId, seatToken } from "./storage";
 import { showToast } from "./toasts";
@@ -28,6 +28,8 @@ export interface RoomState {
   deck: Deck | null;
   view: AnyView | null;
   me: SeatView | null;
+  /** This student runs their own room (practice or homework): they hold Next, Pause and +30 s. */
+  owner: boolean;
   /** The finished game's id (results page), from the verdict on. */
   results: string | null;
   /** Server clock minus this browser's clock, for countdowns. */
@@ -62,6 +64,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
     deck: null,
     view: null,
     me: null,
+    owner: false,
     results: null,
     offset: 0,
     seatLost: null,
@@ -128,7 +131,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
       patch({ view: p.view, results: p.results ?? null, offset: p.now - Date.now() });
     });
     let seated = false;
-    socket.on("me", (p: { me: SeatView | null }) => {
+    socket.on("me", (p: MePayload) => {
       if (p.me) seated = true;
       else if (seated) {
         // The seat is gone. (Removed or banned in the lobby, the server deletes the seat and sends
@@ -145,7 +148,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
           },
         });
       }
-      patch({ me: p.me });
+      patch({ me: p.me, owner: p.host === true });
     });
     socket.on("notice", (n: RoomProblem) => {
       if (n.code === "removed" || n.code === "banned" || n.code === "room_closed") {

@@ -3,45 +3,23 @@
 // phase needs from the teacher (scoring at Judge); and the class list, manageable at any time.
 import Link from "next/link";
 import { useState } from "react";
-import type { Phase } from "../../../game/types";
 import type { HostView } from "../../../game/views";
 import { RevealedParagraph } from "../../_components/paragraph";
 import { History, RoundScores, RunningTotals } from "../../_components/scores";
 import { TeamColumn } from "../../_components/team-column";
 import { Timer } from "../../_components/timer";
 import { VerdictSummary, VoteChart } from "../../_components/verdict";
+import { isTimed, nextPhase } from "../../_lib/phases";
 import type { Room } from "../../_lib/use-room";
 import { PHASE_LABEL, plural, sideLabel, TEAMS, themeTitle } from "../../_lib/words";
 import { LockButton } from "./lobby";
 import { ScorePanel } from "./score-panel";
 import { SeatActions } from "./seat-actions";
 
-/** Where "Next" goes from each phase. */
-function nextPhase(view: HostView): Phase | null {
-  switch (view.phase) {
-    case "voteBefore":
-      return "build";
-    case "build":
-      return "reveal";
-    case "reveal":
-      return "rebut";
-    case "rebut":
-      return "judge";
-    case "judge":
-      return "result";
-    case "result":
-      return view.round + 1 < view.rounds ? "build" : "voteAfter";
-    case "voteAfter":
-      return "verdict";
-    default:
-      return null;
-  }
-}
-
 export function HostGame({ room, view }: { room: Room; view: HostView }) {
   const { deck } = room;
   const next = nextPhase(view);
-  const timed = view.clock.endsAt !== null || view.clock.pausedRemainingMs !== null;
+  const timed = isTimed(view);
   return (
     <div className="flex flex-col gap-6">
       <section aria-label="Game controls" className="panel flex flex-wrap items-center gap-4 p-4">

@@ -15,6 +15,12 @@ export function HostLobby({ room, view }: { room: Room; view: HostView }) {
   const humans = view.seats.filter((s) => !s.bot).length;
   return (
     <div className="flex flex-col gap-6">
+      {room.deck && (
+        <div className="flex flex-col">
+          <p className="text-sm font-bold uppercase tracking-wide text-muted">The question</p>
+          <p className="text-2xl font-semibold leading-snug">{room.deck.question}</p>
+        </div>
+      )}
       <section
         aria-label="How students join"
         className="panel flex flex-wrap items-center justify-between gap-6 p-5"

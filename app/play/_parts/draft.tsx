@@ -1,6 +1,7 @@
 "use client";
 // Build: the team's paragraph as five slots, filling live as teammates propose and vote.
 import type { SeatView, TeamView } from "../../../game/views";
+import { isTimed } from "../../_lib/phases";
 import type { Room } from "../../_lib/use-room";
 import { PARAGRAPH_SLOTS, themeTitle } from "../../_lib/words";
 import { SlotDraft } from "./proposals";
@@ -15,7 +16,7 @@ export function Draft({ room, view, me }: { room: Room; view: TeamView; me: Seat
         </h2>
         <p className="text-muted">
           {filled} of {PARAGRAPH_SLOTS.length} slots have a proposal. The card with the most votes in each
-          slot is played when time is up.
+          slot is played {room.owner && !isTimed(view) ? "when you press Next" : "when time is up"}.
         </p>
       </div>
       {PARAGRAPH_SLOTS.map((slot) => (

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { SeatView, TeamView } from "../../../game/views";
 import { SideIcon } from "../../_components/icons";
 import { RevealedParagraph } from "../../_components/paragraph";
-import { RoundScores, RunningTotals } from "../../_components/scores";
+import { History, RoundScores, RunningTotals } from "../../_components/scores";
 import { TeamColumn } from "../../_components/team-column";
 import { Timer } from "../../_components/timer";
 import { VerdictSummary, VoteChart } from "../../_components/verdict";
@@ -19,9 +19,14 @@ import {
   TEAMS,
   themeTitle,
 } from "../../_lib/words";
+import { isTimed } from "../../_lib/phases";
+import { BotsProgress } from "./bots-progress";
 import { Draft } from "./draft";
 import { Hand } from "./hand";
+import { OwnerBar } from "./owner-bar";
 import { Rebuttal } from "./rebuttal";
+import { RoundFeedback } from "./round-feedback";
+import { SoloVerdict } from "./solo-verdict";
 import { VerdictVote } from "./verdict-vote";
 
 const TEAM_BG = { failure: "bg-failure", success: "bg-success" } as const;
@@ -29,7 +34,8 @@ const TEAM_BG = { failure: "bg-failure", success: "bg-success" } as const;
 export function PlayScreen({ room, view, me }: { room: Room; view: TeamView; me: SeatView }) {
   const { deck } = room;
   const team = me.team;
-  const timed = view.phase !== "lobby" && view.phase !== "verdict";
+  // A practice game with timers off has no countdown: no empty timer either.
+  const timed = view.phase !== "lobby" && view.phase !== "verdict" && (!room.owner || isTimed(view));
   const roundLine =
     view.round >= 0 && view.theme
       ? `Round ${view.round + 1} of ${view.rounds}: ${themeTitle(deck, view.theme)}`
@@ -60,6 +66,7 @@ export function PlayScreen({ room, view, me }: { room: Room; view: TeamView; me:
             {me.name}
           </p>
           {timed && <Timer clock={view.clock} offset={room.offset} announce />}
+          {room.owner && <OwnerBar room={room} view={view} />}
         </div>
       </header>
       <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-4 py-4">
@@ -105,18 +112,30 @@ function Phase({ room, view, me }: { room: Room; view: TeamView; me: SeatView })
       );
     case "build":
       return (
-        <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
-          <Draft room={room} view={view} me={me} />
-          <Hand room={room} view={view} me={me} slots={PARAGRAPH_SLOTS} />
-        </div>
+        <>
+          <BotsProgress room={room} view={view} team={team} />
+          <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
+            <Draft room={room} view={view} me={me} />
+            <Hand room={room} view={view} me={me} slots={PARAGRAPH_SLOTS} />
+          </div>
+        </>
       );
     case "rebut":
-      return <Rebuttal room={room} view={view} me={me} />;
+      return (
+        <>
+          <BotsProgress room={room} view={view} team={team} />
+          <Rebuttal room={room} view={view} me={me} />
+        </>
+      );
     case "reveal":
     case "judge":
       return (
         <div className="flex flex-col gap-4">
-          <p className="text-xl">{PHASE_HINT[view.phase]}</p>
+          <p className="text-xl">
+            {view.mode === "homework" && view.phase === "judge"
+              ? "The marker has scored this round. Press Next to see your marks and what it said."
+              : PHASE_HINT[view.phase]}
+          </p>
           {view.current && (
             <div className="grid gap-4 md:grid-cols-2">
               <RevealedParagraph deck={deck} team={team} round={view.current} heading="Your team" />
@@ -128,9 +147,15 @@ function Phase({ room, view, me }: { room: Room; view: TeamView; me: SeatView })
     case "result":
       return (
         <div className="flex flex-col gap-4">
-          <h2 className="text-2xl font-bold">Round {view.round + 1} scores</h2>
-          <RoundScores view={view} deck={deck} />
-          <RunningTotals view={view} deck={deck} />
+          {view.mode === "homework" ? (
+            <RoundFeedback room={room} view={view} team={team} />
+          ) : (
+            <>
+              <h2 className="text-2xl font-bold">Round {view.round + 1} scores</h2>
+              <RoundScores view={view} deck={deck} />
+              <RunningTotals view={view} deck={deck} />
+            </>
+          )}
           {view.current && (
             <div className="grid gap-4 md:grid-cols-2">
               <RevealedParagraph deck={deck} team={team} round={view.current} heading="Your team" />
@@ -142,16 +167,29 @@ function Phase({ room, view, me }: { room: Room; view: TeamView; me: SeatView })
     case "verdict":
       return (
         <div className="flex flex-col gap-6">
-          {view.verdict && (
-            <div className="grid gap-6 lg:grid-cols-2">
-              <VerdictSummary view={view} deck={deck} />
-              <VoteChart verdict={view.verdict} />
+          {view.mode === "homework" ? (
+            <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+              <SoloVerdict room={room} view={view} team={team} />
+              <History view={view} deck={deck} />
             </div>
+          ) : (
+            view.verdict && (
+              <div className="grid gap-6 lg:grid-cols-2">
+                <VerdictSummary view={view} deck={deck} />
+                <VoteChart verdict={view.verdict} />
+              </div>
+            )
           )}
-          {room.results && (
+          {room.results ? (
             <Link href={`/results/${room.results}`} className="btn btn-primary self-start text-xl">
-              See the class's essay plan
+              {view.mode === "homework"
+                ? "See your score, your essay plan and what to revise"
+                : "See the class's essay plan"}
             </Link>
+          ) : (
+            <p role="status" className="text-muted">
+              Filing the results…
+            </p>
           )}
         </div>
       );

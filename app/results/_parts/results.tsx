@@ -5,12 +5,15 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { EssayLine, EssayPlan } from "../../../game/after";
 import { SideIcon } from "../../_components/icons";
+import { downloadWithSecret } from "../../_lib/api";
 import { hostSecret } from "../../_lib/storage";
+import { type GameSummary, HomeworkSummary } from "./homework-summary";
 
 interface GameRecord {
   id: string;
   code: string;
   finishedAt: number | null;
+  summary?: GameSummary;
   plan: EssayPlan;
 }
 
@@ -65,28 +68,16 @@ export function Results({ id }: { id: string }) {
   const plan = game.plan;
 
   async function downloadCsv() {
-    setCsvError(null);
-    try {
-      const res = await fetch(`/api/games/${encodeURIComponent(game.id)}/report.csv`, {
-        headers: { authorization: `Bearer ${secret}` },
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { message?: string };
-        setCsvError(body.message ?? "Could not download the report.");
-        return;
-      }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `report-${game.code}.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
-      setCsvError("Could not reach the game server.");
-    }
+    if (!secret) return;
+    setCsvError(
+      await downloadWithSecret(
+        `/api/games/${encodeURIComponent(game.id)}/report.csv`,
+        secret,
+        `report-${game.code}.csv`,
+      ),
+    );
   }
+  const homework = game.summary?.mode === "homework" && game.summary.owner ? game.summary : null;
 
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-8 px-6 py-8 print:max-w-none print:p-0">
@@ -117,7 +108,9 @@ export function Results({ id }: { id: string }) {
         </p>
       )}
       <header className="flex flex-col gap-2">
-        <p className="text-sm font-bold uppercase tracking-wide text-muted">The class's essay plan</p>
+        <p className="text-sm font-bold uppercase tracking-wide text-muted">
+          {homework ? `${homework.owner?.name}'s practice game` : "The class's essay plan"}
+        </p>
         <h1 className="text-4xl font-bold leading-tight">{plan.question}</h1>
         {game.finishedAt && (
           <p className="text-muted">
@@ -125,6 +118,10 @@ export function Results({ id }: { id: string }) {
           </p>
         )}
       </header>
+      {homework && <HomeworkSummary summary={homework} sides={plan.sides} />}
+      {homework && (
+        <h2 className="-mb-4 border-t border-line pt-6 text-3xl font-bold">The essay plan you built</h2>
+      )}
       <Section title="Introduction" lines={plan.introduction} />
       {plan.paragraphs.map((p) => (
         <section
