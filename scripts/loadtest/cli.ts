@@ -1,0 +1,304 @@
+// `npm run loadtest -- --rooms R --players P --seconds S [--json] [--url URL [--pid PID]]
+//                     [--baseline | --compare [--steps 25,50,100,150,200,250] [--step-seconds N]]
+//                     [--workers N] [--rate A] [--game SECONDS] [--cpu-prof DIR]`
+// Starts the server under test as its own process (fresh temporary DATA_DIR, SERVE_UI=0), or aims
+// at --url; runs the load from --workers separate processes; prints a table, or one JSON line.
+// The README's "Performance" section says what each figure means.
+import { type Pace, paceFor } from "./driver";
+import { type LoadResult, runLoad, shapeOf } from "./runner";
+import { derivedShape } from "./shape";
+import { externalTarget, startTarget, type Target } from "./target";
+
+const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [options]
+  --json               print one JSON line
+  --url URL [--pid N]  load a server that is already running (CPU/RSS only with its pid)
+  --baseline           the same traffic against the bare Socket.IO server (server/baseline/)
+  --compare            the game server, then the baseline, with ratios, then a step search for
+                       the largest load whose p95 stays under 100 ms on each
+  --steps LIST         room counts for the search (default 25,50,100,150,200,250)
+  --step-seconds N     measured seconds per search step (default 30)
+  --workers N          load processes (default 1)
+  --rate A             pupil actions per room per second in Build and Rebut (default 1)
+  --game SECONDS       length of one game; after the verdict the class starts another (default 120)
+  --cpu-prof DIR       write the game server's CPU profile (node --cpu-prof) to DIR`;
+
+interface Options {
+  rooms: number;
+  players: number;
+  seconds: number;
+  json: boolean;
+  url: string | null;
+  pid: number | null;
+  baseline: boolean;
+  compare: boolean;
+  steps: number[];
+  stepSeconds: number;
+  workers: number;
+  rate: number;
+  game: number;
+  cpuProf: string | null;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parse(argv: string[]): Options {
+  const o: Options = {
+    rooms: 10,
+    players: 31,
+    seconds: 30,
+    json: false,
+    url: null,
+    pid: null,
+    baseline: false,
+    compare: false,
+    steps: [25, 50, 100, 150, 200, 250],
+    stepSeconds: 30,
+    workers: 1,
+    rate: 1,
+    game: 120,
+    cpuProf: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) fail(`${flag} needs a value`);
+      return v;
+    };
+    const num = (min: number, max: number) => {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n < min || n > max) fail(`${flag} must be a number from ${min} to ${max}`);
+      return n;
+    };
+    switch (flag) {
+      case "--rooms":
+        o.rooms = Math.round(num(1, 2000));
+        break;
+      case "--players":
+        o.players = Math.round(num(2, 58));
+        break;
+      case "--seconds":
+        o.seconds = num(1, 86_400);
+        break;
+      case "--json":
+        o.json = true;
+        break;
+      case "--url":
+        o.url = value().replace(/\/$/, "");
+        break;
+      case "--pid":
+        o.pid = Math.round(num(1, 2 ** 31));
+        break;
+      case "--baseline":
+        o.baseline = true;
+        break;
+      case "--compare":
+        o.compare = true;
+        break;
+      case "--steps":
+        o.steps = value()
+          .split(",")
+          .map((s) => Math.round(Number(s)))
+          .filter((n) => n > 0);
+        break;
+      case "--step-seconds":
+        o.stepSeconds = num(5, 3600);
+        break;
+      case "--workers":
+        o.workers = Math.round(num(1, 32));
+        break;
+      case "--rate":
+        o.rate = num(0.01, 100);
+        break;
+      case "--game":
+        o.game = num(10, 3600);
+        break;
+      case "--cpu-prof":
+        o.cpuProf = value();
+        break;
+      case "--help":
+      case "-h":
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        fail(`unknown option ${flag}`);
+    }
+  }
+  if (o.baseline && o.compare) fail("--baseline and --compare: choose one (--compare runs both)");
+  if (o.url && o.compare) fail("--compare starts both servers itself: leave out --url");
+  return o;
+}
+
+let current: Target | null = null;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function withTarget<T>(o: Options, kind: "game" | "bare", fn: (t: Target) => Promise<T>): Promise<T> {
+  const target = o.url
+    ? externalTarget(o.url, o.pid)
+    : await startTarget(kind, { cpuProf: kind === "game" ? (o.cpuProf ?? undefined) : undefined });
+  current = target;
+  try {
+    return await fn(target);
+  } finally {
+    await target.stop();
+    current = null;
+  }
+}
+
+async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
+  return withTarget(o, "game", (target) =>
+    runLoad({
+      kind: "game",
+      target,
+      rooms,
+      students: o.players,
+      seconds,
+      workers: o.workers,
+      pace,
+      gameSeconds: o.game,
+      log,
+    }),
+  );
+}
+
+async function bareRun(o: Options, rooms: number, seconds: number, shape: ReturnType<typeof shapeOf>) {
+  return withTarget(o, "bare", (target) =>
+    runLoad({
+      kind: "bare",
+      target,
+      rooms,
+      students: o.players,
+      seconds,
+      workers: o.workers,
+      shape,
+      gameSeconds: o.game,
+      log,
+    }),
+  );
+}
+
+const ok = (r: LoadResult) => r.delivered >= 0.999 && r.p95 < 100 && !r.errors.room_failed;
+const ratio = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
+
+function table(rows: LoadResult[]): string {
+  const cols: [string, (r: LoadResult) => string][] = [
+    ["server", (r) => (r.kind === "game" ? "game" : "bare")],
+    ["rooms", (r) => String(r.rooms)],
+    ["sockets", (r) => String(r.sockets)],
+    ["actions", (r) => String(r.actions)],
+    ["/room/s", (r) => String(r.actionsPerRoomPerS)],
+    ["p50 ms", (r) => String(r.p50)],
+    ["p95 ms", (r) => String(r.p95)],
+    ["p99 ms", (r) => String(r.p99)],
+    ["max ms", (r) => String(r.maxMs)],
+    ["delivered", (r) => String(r.delivered)],
+    ["view B p50", (r) => String(r.viewBytes.p50)],
+    ["view B max", (r) => String(r.viewBytes.max)],
+    ["cpu %", (r) => String(r.serverCpuPct ?? "-")],
+    ["rss MB", (r) => String(r.serverRssMb ?? "-")],
+    ["loop p99 ms", (r) => String(r.eventLoopP99Ms ?? "-")],
+    ["load cpu %", (r) => String(r.loadCpuPct ?? "-")],
+  ];
+  const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
+  const widths = cols.map((_, i) => Math.max(...cells.map((row) => (row[i] as string).length)));
+  const lines = cells.map((row) => row.map((c, i) => c.padStart(widths[i] as number)).join("  "));
+  const notes = rows.flatMap((r) => {
+    const out: string[] = [];
+    if (Object.keys(r.errors).length > 0) out.push(`${r.kind} errors: ${JSON.stringify(r.errors)}`);
+    if (Object.keys(r.refused).length > 0)
+      out.push(`${r.kind} refused (races): ${JSON.stringify(r.refused)}`);
+    return out;
+  });
+  return [...lines, ...notes].join("\n");
+}
+
+async function main(): Promise<void> {
+  const o = parse(process.argv.slice(2));
+  const pace = paceFor(o.game, o.rate);
+  if (!o.compare) {
+    const { result } = o.baseline
+      ? await bareRun(o, o.rooms, o.seconds, derivedShape(o.players, pace, o.game))
+      : await gameRun(o, o.rooms, o.seconds, pace);
+    process.stdout.write(o.json ? `${JSON.stringify(result)}\n` : `${table([result])}\n`);
+    process.exitCode = result.delivered < 1 || Object.keys(result.errors).length > 0 ? 1 : 0;
+    return;
+  }
+  // --compare: the same run on both servers, then the search, each step on both, back to back.
+  const game = await gameRun(o, o.rooms, o.seconds, pace);
+  const bare = await bareRun(o, o.rooms, o.seconds, shapeOf(game.tally, o.rooms, o.seconds, o.game));
+  const steps: { rooms: number; game: LoadResult | null; bare: LoadResult | null }[] = [];
+  let gameCap = 0;
+  let bareCap = 0;
+  let gameDone = false;
+  let bareDone = false;
+  for (const rooms of o.steps) {
+    if (gameDone && bareDone) break;
+    const step: (typeof steps)[number] = { rooms, game: null, bare: null };
+    let shape = shapeOf(game.tally, o.rooms, o.seconds, o.game);
+    if (!gameDone) {
+      const g = await gameRun(o, rooms, o.stepSeconds, pace);
+      step.game = g.result;
+      shape = shapeOf(g.tally, rooms, o.stepSeconds, o.game);
+      if (ok(g.result)) gameCap = rooms;
+      else gameDone = true;
+    }
+    if (!bareDone) {
+      const b = await bareRun(o, rooms, o.stepSeconds, shape);
+      step.bare = b.result;
+      if (ok(b.result)) bareCap = rooms;
+      else bareDone = true;
+    }
+    steps.push(step);
+    log(`step ${rooms} rooms: game p95 ${step.game?.p95 ?? "-"} ms, bare p95 ${step.bare?.p95 ?? "-"} ms`);
+  }
+  const out = {
+    ...game.result,
+    baseline: bare.result,
+    ratio: {
+      p50: ratio(game.result.p50, bare.result.p50),
+      p95: ratio(game.result.p95, bare.result.p95),
+      p99: ratio(game.result.p99, bare.result.p99),
+      serverCpuPct: ratio(game.result.serverCpuPct, bare.result.serverCpuPct),
+      capacity: ratio(gameCap, bareCap),
+    },
+    capacity: {
+      players: o.players,
+      game: gameCap,
+      bare: bareCap,
+      steps: steps.map((s) => ({
+        rooms: s.rooms,
+        gameP95: s.game?.p95 ?? null,
+        bareP95: s.bare?.p95 ?? null,
+      })),
+    },
+  };
+  if (o.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+  else {
+    const rows = [
+      game.result,
+      bare.result,
+      ...steps.flatMap((s) => [s.game, s.bare].filter((r) => r !== null)),
+    ];
+    process.stdout.write(`${table(rows as LoadResult[])}\n`);
+    process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
+    process.stdout.write(
+      `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap}, bare ${bareCap}` +
+        `${bareCap === o.steps[o.steps.length - 1] ? " (the search's top step: raise --steps)" : ""}\n`,
+    );
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+
+main().catch((err: Error) => {
+  log(err.stack ?? err.message);
+  void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+});

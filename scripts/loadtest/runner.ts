@@ -1,0 +1,184 @@
+// One measured run: fork the load processes, seat every room, start the games, measure for the
+// given seconds (server CPU, RSS and event-loop delay over the same window), stop, merge what each
+// process saw into one result. Importable (the soak and flood runs reuse it).
+import { type ChildProcess, fork } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BareShape, Pace } from "./driver";
+import { mergeTallies, quantile, sortedCopy, type Tally } from "./measure";
+import { cpuMeter, type Target } from "./target";
+import type { WorkerPlan } from "./worker";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export interface RunOptions {
+  kind: "game" | "bare";
+  target: Target;
+  rooms: number;
+  students: number;
+  seconds: number;
+  workers: number;
+  pace?: Pace;
+  shape?: BareShape;
+  seed?: number;
+  /** Seconds over which rooms start their first game; measuring begins after it. Default: half a
+   *  game, at most 30 s, so rooms are spread over a game (a district's classes do not all vote in
+   *  the same second; rooms that do make a thundering herd that says nothing about a school). */
+  stagger?: number;
+  /** One game's length in seconds (for the default stagger). */
+  gameSeconds?: number;
+  log?: (line: string) => void;
+}
+
+/** The one-line result (`--json`). Times in ms. */
+export interface LoadResult {
+  rooms: number;
+  players: number;
+  sockets: number;
+  actions: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  delivered: number;
+  viewBytes: { p50: number; max: number };
+  serverCpuPct: number | null;
+  serverRssMb: number | null;
+  eventLoopP99Ms: number | null;
+  // Beyond the required fields: what a reader needs to trust the figures.
+  kind: "game" | "bare";
+  seconds: number;
+  actionsPerRoomPerS: number;
+  maxMs: number;
+  /** CPU of the load processes together (% of one core): near 100 per process, they were the limit. */
+  loadCpuPct: number | null;
+  games: number;
+  byType: Record<string, number>;
+  errors: Record<string, number>;
+  refused: Record<string, number>;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The shape the baseline replays: this run's rate and sizes. */
+export function shapeOf(tally: Tally, rooms: number, seconds: number, gameSeconds: number): BareShape {
+  return {
+    rate: tally.actions / Math.max(1, rooms) / Math.max(1, seconds),
+    sizes: {
+      screen: tally.viewBytes.screen.slice(0, 5000),
+      host: tally.viewBytes.host.slice(0, 5000),
+      team: tally.viewBytes.team.slice(0, 5000),
+      me: tally.viewBytes.me.slice(0, 5000),
+    },
+    mePerAction: tally.meFrames / Math.max(1, tally.actions),
+    deckBytes: 23_500,
+    gameSeconds,
+  };
+}
+
+function waitFor<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off("message", onMessage);
+      reject(new Error(`load process ${child.pid}: no "${type}" in ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    const onMessage = (msg: { type: string; message?: string }) => {
+      if (msg.type === "fatal") {
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        reject(new Error(`load process ${child.pid}: ${msg.message}`));
+      } else if (msg.type === type) {
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        resolve(msg as T);
+      }
+    };
+    child.on("message", onMessage);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; tally: Tally }> {
+  const seed = opts.seed ?? 1;
+  const stagger = opts.stagger ?? Math.min(30, (opts.gameSeconds ?? 20) / 2);
+  const workers = Math.max(1, Math.min(opts.workers, opts.rooms));
+  const loopback = /^https?:\/\/(127\.|localhost[:/])/.test(opts.target.url);
+  const children: ChildProcess[] = [];
+  try {
+    for (let w = 0; w < workers; w++) {
+      const child = fork(path.join(HERE, "worker.ts"), [], {
+        execArgv: ["--import", "tsx"],
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      });
+      child.on("message", (msg: { type: string; line?: string }) => {
+        if (msg.type === "log") opts.log?.(`[load ${w}] ${msg.line}`);
+      });
+      children.push(child);
+    }
+    const ready = children.map((child, w) => {
+      const plan: WorkerPlan = {
+        kind: opts.kind,
+        url: opts.target.url,
+        rooms: Array.from({ length: opts.rooms }, (_, i) => i).filter((i) => i % workers === w),
+        students: opts.students,
+        pace: opts.pace,
+        shape: opts.shape,
+        seed: seed + w,
+        stagger,
+        spreadAddresses: loopback,
+      };
+      const answer = waitFor<{ seated: number; failed: number }>(child, "ready", 60_000 + opts.rooms * 2_000);
+      child.send({ type: "setup", plan });
+      return answer;
+    });
+    const seated = await Promise.all(ready);
+    const failed = seated.reduce((s, r) => s + r.failed, 0);
+    opts.log?.(`seated ${seated.reduce((s, r) => s + r.seated, 0)} rooms (${failed} failed); playing`);
+    for (const child of children) child.send({ type: "go" });
+    await sleep(stagger * 1000 + 1000);
+    opts.target.sampler.start();
+    const loadCpu = cpuMeter(children.map((c) => c.pid ?? 0).filter((pid) => pid > 0));
+    for (const child of children) child.send({ type: "measure", on: true });
+    await sleep(opts.seconds * 1000);
+    for (const child of children) child.send({ type: "measure", on: false });
+    const window = opts.target.sampler.stop();
+    const loadCpuPct = loadCpu();
+    const tallies = await Promise.all(
+      children.map((child) => {
+        const t = waitFor<{ tally: Tally }>(child, "tally", 90_000);
+        child.send({ type: "stop" });
+        return t.then((m) => m.tally);
+      }),
+    );
+    const tally = mergeTallies(tallies);
+    const latencies = sortedCopy(tally.latencies);
+    const views = sortedCopy(tally.viewBytes.all);
+    const result: LoadResult = {
+      rooms: opts.rooms,
+      players: opts.students,
+      sockets: opts.rooms * (opts.students + 2),
+      actions: tally.actions,
+      p50: round(quantile(latencies, 0.5)),
+      p95: round(quantile(latencies, 0.95)),
+      p99: round(quantile(latencies, 0.99)),
+      delivered: tally.pairs === 0 ? 0 : round(tally.delivered / tally.pairs, 5),
+      viewBytes: { p50: quantile(views, 0.5), max: tally.viewMax },
+      serverCpuPct: window.cpuPct === null ? null : round(window.cpuPct),
+      serverRssMb: window.rssMb === null ? null : round(window.rssMb),
+      eventLoopP99Ms: window.eventLoopP99Ms === null ? null : round(window.eventLoopP99Ms),
+      kind: opts.kind,
+      seconds: opts.seconds,
+      actionsPerRoomPerS: round(tally.actions / opts.rooms / opts.seconds, 2),
+      maxMs: round(latencies[latencies.length - 1] ?? 0),
+      loadCpuPct: loadCpuPct === null ? null : round(loadCpuPct),
+      games: tally.games,
+      byType: tally.byType,
+      errors: tally.errors,
+      refused: tally.refused,
+    };
+    return { result, tally };
+  } finally {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
