@@ -17,7 +17,7 @@
 // engine (bots' timers, phase timers, filing, the janitor). The mix drives both at once, and keeps the
 // client side (900 sockets in one process) from starving the server it measures on a 2-core machine.
 // --humans 31 runs real students only.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -58,7 +58,8 @@ const SETTINGS = {
 const TIMED = new Set(["build", "reveal", "rebut", "result", "voteBefore", "voteAfter"]);
 
 const counts = { games: 0, actions: 0, ok: 0, refused: 0, rateLimited: 0, drops: 0, errors: 0 };
-const clientDrift: number[] = [];
+/** [minute of the run, ms late] for each timed phase the projectors saw end. */
+const clientDrift: [number, number][] = [];
 let stopping = false;
 
 /** Watches the projector: when a timed phase ends, how late (server clock) against its endsAt. */
@@ -72,7 +73,7 @@ function watchPhases(room: Classroom): void {
       if (v.phase !== phase) {
         // A vote ends early once everyone has voted: that is not a timer.
         if (TIMED.has(phase) && endsAt !== null && payload.now >= endsAt - 5)
-          clientDrift.push(payload.now - endsAt);
+          clientDrift.push([(Date.now() - startedAt) / 60_000, payload.now - endsAt]);
         phase = v.phase;
       }
       endsAt = v.clock.endsAt;
@@ -124,16 +125,15 @@ async function slot(index: number, endAt: number): Promise<void> {
         record: false,
       });
       watchPhases(room);
-      const over = () => room?.screen.view?.phase === "verdict";
+      // Over when either the teacher or the projector has seen the verdict (whichever is sent first:
+      // waiting on one while the loop tests the other spun in microtasks and froze this process).
+      const over = () => [room?.host, room?.screen].some((p) => p?.view?.phase === "verdict");
       const host = room.host;
       const start = await host.command({ type: "start" });
       if (!start.ok) throw new Error(`start refused: ${start.code}`);
       const playing = room.students.map((s) => student(s, over));
       while (!over() && !stopping) {
-        await host.until(
-          (h) => h.view?.phase === "judge" || h.view?.phase === "verdict" || stopping,
-          600_000,
-        );
+        await host.until((h) => h.view?.phase === "judge" || over() || stopping, 600_000);
         if (host.view?.phase === "judge") {
           await sleep(2_000 + random() * 3_000);
           await scoreAsSuggested(host);
@@ -182,6 +182,9 @@ function percentile(values: number[], p: number): number {
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "debate-deck-soak-"));
 const server = await spawnServer({
   dataDir,
+  // A file, not a pipe: this process is busy with hundreds of sockets, and a server blocked on a
+  // full stdout pipe would measure this process, not itself.
+  logFile: path.join(dataDir, "server.log"),
   env: { DEBUG_STATS: "1", DEBUG_FINISHED_IDLE_MS: "60000", DEBUG_SWEEP_MS: "15000", LOG_LEVEL: "info" },
   startTimeoutMs: 30_000,
 });
@@ -203,7 +206,7 @@ const sampler = (async () => {
   while (!stopping && Date.now() < endAt) {
     await sleep(10_000);
     try {
-      const res = await fetch(`${url}/api/debug/stats?reset=1`);
+      const res = await fetch(`${url}/api/debug/stats?reset=1`, { signal: AbortSignal.timeout(8_000) });
       const stats = (await res.json()) as DebugStatsBody;
       const atMin = (Date.now() - startedAt) / 60_000;
       samples.push({ atMin, stats });
@@ -230,6 +233,10 @@ for (let i = 0; i < ROOMS; i++) {
 await sampler;
 stopping = true;
 await Promise.race([Promise.all(slots), sleep(30_000)]);
+await server.stop("SIGTERM");
+const serverLog = readFileSync(path.join(dataDir, "server.log"), "utf8").split("\n");
+rmSync(dataDir, { recursive: true, force: true });
+const warmDrift = clientDrift.filter(([at]) => at >= WARMUP_MIN).map(([, ms]) => ms);
 
 const warm = samples.filter((s) => s.atMin >= WARMUP_MIN);
 const result = {
@@ -256,9 +263,15 @@ const result = {
     serverMaxAll: samples.at(-1)?.stats.timersLateMsTotal.max ?? null,
     serverP99: samples.at(-1)?.stats.timersLateMsTotal.p99 ?? null,
     timersFired: samples.at(-1)?.stats.timersLateMsTotal.fired ?? 0,
-    clientMax: Math.max(0, ...clientDrift),
-    clientP99: percentile(clientDrift, 99),
-    phaseEnds: clientDrift.length,
+    clientMax: Math.max(0, ...warmDrift),
+    clientP99: percentile(warmDrift, 99),
+    clientMaxAll: Math.max(0, ...clientDrift.map(([, ms]) => ms)),
+    phaseEnds: warmDrift.length,
+  },
+  serverLog: {
+    errors: serverLog.filter((l) => l.includes("level=error")).length,
+    warnings: serverLog.filter((l) => l.includes("level=warn")).length,
+    firstErrors: serverLog.filter((l) => l.includes("level=error")).slice(0, 5),
   },
   eventLoopP99MsMax: Math.max(0, ...warm.map((s) => s.stats.eventLoopDelayMs.p99)),
   maxSockets: Math.max(0, ...samples.map((s) => s.stats.sockets)),
@@ -270,8 +283,6 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-await server.stop("SIGTERM");
-rmSync(dataDir, { recursive: true, force: true });
 if (args.json) console.log(JSON.stringify(result));
 else console.log(JSON.stringify(result, null, 2));
 say(

@@ -1,6 +1,7 @@
 // The real server as a child process (`node --import tsx server/index.ts`, headless), for tests
 // that kill and restart it: what a teacher's laptop does at lunch, and what the chaos run repeats.
 import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +23,12 @@ export async function spawnServer(opts: {
   port?: number;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /**
+   * Send the server's output to this file instead of a pipe (`lines` then stays empty). For load
+   * and soak runs: Node writes stdout to a pipe synchronously, so a busy load generator that falls
+   * behind reading the pipe would stall the very server it measures.
+   */
+  logFile?: string;
 }): Promise<ServerProcess> {
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -35,11 +42,13 @@ export async function spawnServer(opts: {
   // The child is a real server: SQLite, its own logging; nothing from the test runner's setup.
   delete env.STORE;
   delete env.VITEST;
+  const out = opts.logFile ? openSync(opts.logFile, "a") : null;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: env as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: out === null ? ["ignore", "pipe", "pipe"] : ["ignore", out, out],
   });
+  if (out !== null) closeSync(out);
   const lines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
@@ -55,6 +64,17 @@ export async function spawnServer(opts: {
         resolve(Number(m[1]));
       }
     };
+    if (opts.logFile) {
+      const file = opts.logFile;
+      const poll = setInterval(() => {
+        const m = /msg=listening .*port=(\d+)/.exec(readFileSync(file, "utf8"));
+        if (!m) return;
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }, 100);
+      void exited.then(() => clearInterval(poll));
+    }
     for (const stream of [child.stdout, child.stderr]) {
       let buffered = "";
       stream?.setEncoding("utf8");
