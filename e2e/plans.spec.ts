@@ -26,7 +26,7 @@ test("a teacher turns their own plan into a deck, corrects it and hosts a game w
   // A broken plan: the importer's message with its line, the line selected in the box.
   await plan.fill("QUESTION: Why did it fail?\n\nPARAGRAPH 1\nPARAGRAPH 1\nPoint: nothing\n");
   await page.getByRole("button", { name: "Make the deck" }).click();
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "cannot be made into a deck" });
   await expect(alert).toContainText("Line 4:");
   await expect(alert).toContainText("PARAGRAPH 1 appears twice");
   await expect(alert.getByRole("list", { name: "The plan around line 4" })).toBeVisible();
@@ -97,4 +97,34 @@ test("a teacher deletes a deck they made, after saying yes", async ({ person, re
   await entry.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(entry).toHaveCount(0);
   expect((await request.get(`/api/decks/${id}`)).status()).toBe(404);
+});
+
+test("cards whose side the plan leaves unclear are marked until the teacher checks them", async ({
+  person,
+}) => {
+  // The Versailles plan with its line (Outline and Conclusion) and paragraph 3's stance taken out.
+  const unclear = VERSAILLES.replace(/Outline your argument:.*\n/, "")
+    .replace(/Signpost your conclusion:.*\n/, "")
+    .replace(/Summarise your argument:.*\n/, "")
+    .replace(/Consider significance:.*/, "Consider significance: Historians still debate the treaty.")
+    .replace(/Point: The military terms were strict.*/, "Point: The military terms limited the German army.")
+    .replace(/Link: Therefore the military terms.*/, "Link: This is what the military terms did.");
+  const { page } = await person(LAPTOP);
+  await page.goto("/plans");
+  await page.getByLabel("Your essay plan").fill(unclear);
+  await page.getByRole("button", { name: "Make the deck" }).click();
+  await expect(page.getByText("4 cards to check")).toBeVisible();
+  const flagged = page.getByText("Check its side: the plan does not make it clear.");
+  await expect(flagged).toHaveCount(4);
+  await page
+    .getByRole("article", { name: /^Point card: The military terms limited/ })
+    .getByLabel("Side")
+    .selectOption({ label: "Not too harsh" });
+  await page
+    .getByRole("article", { name: /^Link card: This is what/ })
+    .getByRole("button", { name: "The side is right" })
+    .click();
+  await expect(flagged).toHaveCount(2);
+  await expect(page.getByText("2 cards to check")).toBeVisible();
+  await shots(page, "plans-review", [PROJECTOR, LAPTOP]);
 });

@@ -61,3 +61,29 @@ test("a student practises alone from the landing page to their essay plan", asyn
   expect(markdown).toContain("Great Leap Forward");
   expect(markdown).toMatch(/Paragraph 1/i);
 });
+
+test("with timers on, the practising student pauses, resumes and adds time", async ({ person, request }) => {
+  const res = await request.post("/api/practice", {
+    data: { side: "failure", level: "medium", timers: "relaxed", name: "Timed Tess" },
+  });
+  const { code, token } = (await res.json()) as { code: string; token: string };
+  const { page } = await person(LAPTOP);
+  await page.addInitScript(([c, t]) => localStorage.setItem(`dd:seat:${c}`, t as string), [code, token]);
+  await page.goto(`/play/${code}`);
+  const controls = page.getByRole("region", { name: "Your game controls" });
+  const timer = page.getByRole("timer");
+  await expect(timer).toHaveAccessibleName(/^\d+:\d\d left$/);
+  await controls.getByRole("button", { name: "Pause" }).click();
+  await expect(timer).toHaveAccessibleName(/^Paused, \d+:\d\d left$/);
+  const seconds = async () => {
+    const [, m, s] = /(\d+):(\d\d)/.exec((await timer.getAttribute("aria-label")) ?? "") ?? [];
+    return Number(m) * 60 + Number(s);
+  };
+  const before = await seconds();
+  await controls.getByRole("button", { name: "+30 s" }).click();
+  await expect.poll(seconds).toBeGreaterThanOrEqual(before + 29);
+  await controls.getByRole("button", { name: "Resume" }).click();
+  await expect(timer).toHaveAccessibleName(/^\d+:\d\d left$/);
+  await controls.getByRole("button", { name: "Next: Build" }).click();
+  await expect(controls.getByRole("button", { name: "Next: Reveal" })).toBeVisible();
+});

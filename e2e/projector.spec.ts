@@ -7,10 +7,12 @@ test("a full class fits the projector's lobby", async ({ person }) => {
   const { host, code } = await hostGame(person);
   await host.page.getByRole("button", { name: "Add a bot" }).click();
   await expect(host.page.getByText("1 bot", { exact: false })).toBeVisible();
-  // "Fill with bots" tops both teams up to the larger team's size, at least 2 — ask repeatedly.
-  for (let i = 0; i < 40 && (await host.page.getByRole("button", { name: /^Manage / }).count()) < 36; i++)
+  // One bot per click; wait for each to arrive before the next, or a slow update means one too many.
+  const seats = host.page.getByRole("button", { name: /^Manage / });
+  for (let n = await seats.count(); n < 36; n++) {
     await host.page.getByRole("button", { name: "Add a bot" }).click();
-  await expect(host.page.getByRole("button", { name: /^Manage / })).toHaveCount(36);
+    await expect(seats).toHaveCount(n + 1);
+  }
 
   const screen = await person(PROJECTOR);
   await screen.page.goto(`/screen/${code}`);

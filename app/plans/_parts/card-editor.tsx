@@ -44,43 +44,43 @@ export function CardEditor({
           </details>
         )}
         {onChange ? (
-          <div className="grid grid-cols-2 gap-2">
-            <div className="flex min-w-0 flex-col">
-              <label htmlFor={`${id}-side`} className="text-sm font-semibold">
-                Side
-              </label>
-              <select
-                id={`${id}-side`}
-                className="field min-h-9 py-1 text-base"
-                value={card.side}
-                onChange={(e) => edit({ side: e.target.value as Side })}
-              >
-                {SIDES.map((s) => (
-                  <option key={s} value={s}>
-                    {sideLabel(deck, s)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col">
-              <label htmlFor={`${id}-theme`} className="text-sm font-semibold">
-                Theme
-              </label>
-              <select
-                id={`${id}-theme`}
-                className="field min-h-9 py-1 text-base"
-                value={card.theme}
-                onChange={(e) => edit({ theme: e.target.value })}
-              >
-                {deck.themes.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+          <div className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-3 gap-y-1.5">
+            <label htmlFor={`${id}-side`} className="text-sm font-semibold">
+              Side
+            </label>
+            <select
+              id={`${id}-side`}
+              className="field min-h-9 py-1 text-base"
+              value={card.side}
+              onChange={(e) => edit({ side: e.target.value as Side })}
+            >
+              {SIDES.map((s) => (
+                <option key={s} value={s}>
+                  {sideLabel(deck, s)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-theme`} className="text-sm font-semibold">
+              Theme
+            </label>
+            <select
+              id={`${id}-theme`}
+              className="field min-h-9 py-1 text-base"
+              value={card.theme}
+              onChange={(e) => edit({ theme: e.target.value })}
+            >
+              {deck.themes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </select>
             {toCheck && (
-              <button type="button" className="btn btn-quiet btn-sm col-span-2" onClick={() => edit({})}>
+              <button
+                type="button"
+                className="btn btn-quiet btn-sm col-span-2 justify-self-start"
+                onClick={() => edit({})}
+              >
                 The side is right
               </button>
             )}

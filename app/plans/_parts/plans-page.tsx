@@ -73,6 +73,9 @@ export function PlansPage() {
           Any essay plan in the usual layout becomes a deck: every card comes from your plan and keeps its
           wording. Check the sides and themes, save it, then host a game, practise it or set it as homework.
         </p>
+        <a href="#new-title" className="btn btn-primary self-start">
+          Make a deck from your plan ↓
+        </a>
       </header>
       <section aria-labelledby="decks-title" className="flex flex-col gap-3">
         <h2 id="decks-title" className="text-2xl font-bold">
@@ -81,7 +84,7 @@ export function PlansPage() {
         <DeckList decks={decks} onChange={reload} />
       </section>
       <section aria-labelledby="new-title" className="panel flex flex-col gap-3 p-5">
-        <h2 id="new-title" className="text-2xl font-bold">
+        <h2 id="new-title" className="scroll-mt-4 text-2xl font-bold">
           Make a deck from your plan
         </h2>
         <PlanInput

@@ -40,8 +40,9 @@ export function SoloVerdict({ room, view, team }: { room: Room; view: TeamView; 
           >
             <span className="flex items-center gap-2 text-xl font-bold">
               <SideIcon side={t} />
-              {t === team ? "Your team" : "The computer"} · {sideLabel(deck, t)}
+              {sideLabel(deck, t)}
             </span>
+            <span className="font-semibold text-ink">{t === team ? "Your team" : "The computer"}</span>
             <span className="text-4xl font-bold tabular-nums text-ink">
               {plural(view.totals[t], "point")}
             </span>

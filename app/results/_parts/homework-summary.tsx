@@ -49,7 +49,10 @@ export function HomeworkSummary({
               >
                 <span className="flex items-center gap-2 text-xl font-bold">
                   <SideIcon side={team} />
-                  {team === owner.team ? owner.name : "The computer"} · {sides[team]}
+                  {sides[team]}
+                </span>
+                <span className="font-semibold text-ink">
+                  {team === owner.team ? owner.name : "The computer"}
                 </span>
                 <span className="text-4xl font-bold tabular-nums text-ink">
                   {plural(totals[team], "point")}
