@@ -267,7 +267,8 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
   };
 }
 
-export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamView {
+/** A team's view on top of the step's screen view (built once per step for every audience). */
+function teamPart(ctx: GameContext, phase: Phase, team: TeamSide, screen: ScreenView): TeamView {
   // The proposal that would fill each slot if time ran out now (the rules' own choice).
   const open = openSlots(phase);
   const leaders = new Set(
@@ -286,21 +287,65 @@ export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamVi
           leading: leaders.has(p),
         }))
       : [];
-  return { ...screenView(ctx, phase), audience: "team", team, draft };
+  return { ...screen, audience: "team", team, draft };
+}
+
+export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamView {
+  return teamPart(ctx, phase, team, screenView(ctx, phase));
+}
+
+/** Every seat that ever joined, with its counts. A literal per seat, not spreads: with 35 seats the
+ *  spread version was most of the host view's cost (63 µs of 70 per step). */
+function rosterView(ctx: GameContext): HostView["roster"] {
+  const roster: HostView["roster"] = [];
+  for (const id of ctx.seatOrder) {
+    const seat = ctx.seats[id];
+    if (!seat) continue;
+    const { proposed, votes, own } = seat.stats;
+    roster.push({
+      id: seat.id,
+      name: seat.name,
+      team: seat.team,
+      bot: seat.kind === "bot",
+      status: seat.status,
+      proposed,
+      votes,
+      own,
+    });
+  }
+  return roster;
 }
 
 export function hostView(ctx: GameContext, phase: Phase): HostView {
+  return hostPart(ctx, phase, screenView(ctx, phase));
+}
+
+function hostPart(ctx: GameContext, phase: Phase, screen: ScreenView): HostView {
   const { rubric: _rubric, ...settings } = ctx.settings;
   const record = ctx.rounds[ctx.round];
   return {
-    ...screenView(ctx, phase),
+    ...screen,
     audience: "host",
     settings: { ...settings, themes: settings.themes.slice() },
-    roster: ctx.seatOrder.flatMap((id) => {
-      const seat = ctx.seats[id];
-      return seat ? [{ ...summary(seat), ...seat.stats }] : [];
-    }),
+    roster: rosterView(ctx),
     suggestion: phase === "judge" && record?.suggestion ? record.suggestion : null,
+  };
+}
+
+/** Every shared view of one step (what server/broadcast.ts sends to each group), with the screen's
+ *  part computed once rather than once per audience. */
+export function roomViews(
+  ctx: GameContext,
+  phase: Phase,
+): { screen: ScreenView; host: HostView; teams: Record<TeamSide, TeamView> } {
+  const screen = screenView(ctx, phase);
+  return {
+    screen,
+    host: hostPart(ctx, phase, screen),
+    teams: {
+      failure: teamPart(ctx, phase, "failure", screen),
+      success: teamPart(ctx, phase, "success", screen),
+    },
   };
 }
 

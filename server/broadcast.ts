@@ -7,7 +7,7 @@ import type { Socket } from "socket.io";
 import type { Server } from "socket.io";
 import type { TeamSide } from "../content/schema";
 import { IN_GAME } from "../game/lobby";
-import { hostView, screenView, seatView, teamView } from "../game/views";
+import { hostView, roomViews, screenView, seatView, teamView } from "../game/views";
 import type { MePayload, Role, ViewPayload } from "./protocol";
 import type { LiveRoom } from "./rooms";
 
@@ -90,10 +90,10 @@ export class Broadcaster {
     const results = this.resultsId(live);
     const send = (to: string | string[], view: ViewPayload["view"]) =>
       this.io.to(to).emit("view", { view, now, results } satisfies ViewPayload);
-    send([group.screen(code), group.waiting(code)], screenView(ctx, phase));
-    send(group.host(code), hostView(ctx, phase));
-    for (const team of ["failure", "success"] as const)
-      send(group.team(code, team), teamView(ctx, phase, team));
+    const views = roomViews(ctx, phase);
+    send([group.screen(code), group.waiting(code)], views.screen);
+    send(group.host(code), views.host);
+    for (const team of ["failure", "success"] as const) send(group.team(code, team), views.teams[team]);
   }
 
   /** Puts a student's socket in the group its seat belongs to: its team while the seat plays, the
