@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["{content,game,server,app}/**/*.test.{ts,tsx}"],
+    include: ["{content,game,server,app}/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     exclude: ["**/node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
     // Socket integration tests start a real server on an ephemeral port and connect real clients.

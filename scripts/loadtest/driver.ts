@@ -261,7 +261,6 @@ export abstract class RoomBase {
         }
         if (!this.ctx.running()) break;
         await this.play();
-        this.ctx.tally.games++;
       } catch (err) {
         bump(this.ctx.tally.errors, "room_failed");
         this.ctx.log?.(`room ${this.index}: ${(err as Error).message}`);
@@ -485,6 +484,7 @@ export class GameRoom extends RoomBase {
     const key = `${view.round}:${view.phase}`;
     if (key === this.phaseKey) return;
     this.phaseKey = key;
+    if (view.phase === "verdict") this.ctx.tally.games++;
     this.stopTimers();
     for (const s of this.students) s.proposed.clear();
     const { dwell, rate } = this.opts.pace;
@@ -596,6 +596,7 @@ export class BareRoom extends RoomBase {
     const until = performance.now() + shape.gameSeconds * 1000;
     return new Promise((resolve) => {
       const tick = () => {
+        if (performance.now() >= until) this.ctx.tally.games++;
         if (!this.ctx.running() || performance.now() >= until) return resolve();
         // The real run's mix: mostly pupils, the teacher's skips and scores now and then.
         const actor =

@@ -109,6 +109,7 @@ export interface Tally {
   /** View and private-part frames received while measuring, and `me` frames per action. */
   frames: number;
   meFrames: number;
+  /** Games that reached the verdict (the baseline: game-length stretches played). */
   games: number;
 }
 
