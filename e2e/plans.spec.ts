@@ -78,6 +78,7 @@ test("a teacher turns their own plan into a deck, corrects it and hosts a game w
   await page.waitForURL(/\/host\/[A-Z0-9]{6}$/);
   await expect(page.getByText(QUESTION)).toBeVisible();
   await expect(page.getByRole("button", { name: "Start the game" })).toBeVisible();
+  await shots(page, "host-lobby-own-deck", [PROJECTOR, LAPTOP]);
 });
 
 test("a teacher deletes a deck they made, after saying yes", async ({ person, request }) => {

@@ -41,7 +41,8 @@ export function PlansPage() {
     }
     setPreview({ plan: text, ...r.data });
     setEdits(editsFrom(r.data.deck));
-    setTimeout(() => document.getElementById("check-title")?.scrollIntoView({ block: "start" }), 50);
+    // The deck is below the plan box: take the reader (and keyboard focus) to it.
+    setTimeout(() => document.getElementById("check-title")?.focus(), 50);
   }
 
   async function save() {
@@ -101,7 +102,7 @@ export function PlansPage() {
       </section>
       {preview && edits && (
         <section aria-labelledby="check-title" className="flex flex-col gap-4">
-          <h2 id="check-title" className="scroll-mt-4 text-3xl font-bold">
+          <h2 id="check-title" tabIndex={-1} className="scroll-mt-4 text-3xl font-bold">
             Check the deck: {preview.deck.question}
           </h2>
           {preview.warnings.length > 0 && (
