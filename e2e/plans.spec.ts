@@ -100,7 +100,7 @@ test("a teacher deletes a deck they made, after saying yes", async ({ person, re
   expect((await request.get(`/api/decks/${id}`)).status()).toBe(404);
 });
 
-test("cards whose side the plan leaves unclear are marked until the teacher checks them", async ({
+test("an uploaded plan: cards whose side it leaves unclear are marked until the teacher checks them", async ({
   person,
 }) => {
   // The Versailles plan with its line (Outline and Conclusion) and paragraph 3's stance taken out.
@@ -112,9 +112,12 @@ test("cards whose side the plan leaves unclear are marked until the teacher chec
     .replace(/Link: Therefore the military terms.*/, "Link: This is what the military terms did.");
   const { page } = await person(LAPTOP);
   await page.goto("/plans");
-  await page.getByLabel("Your essay plan").fill(unclear);
-  await page.getByRole("button", { name: "Make the deck" }).click();
+  // Uploaded as a file this time: read in the browser and previewed at once.
+  await page
+    .getByLabel("or upload a .txt file:")
+    .setInputFiles({ name: "versailles.txt", mimeType: "text/plain", buffer: Buffer.from(unclear) });
   await expect(page.getByText("4 cards to check")).toBeVisible();
+  await expect(page.getByLabel("Your essay plan")).toHaveValue(unclear);
   const flagged = page.getByText("Check its side: the plan does not make it clear.");
   await expect(flagged).toHaveCount(4);
   await page
