@@ -37,7 +37,7 @@ describe("a flooding pupil", () => {
 
     // Throttled: at most a full bucket plus the refill got through in each flood window.
     const budget = windows * (RATE_LIMIT.capacity + (RATE_LIMIT.refillPerSecond * windowMs) / 1000) + 3;
-    expect(result.flooder.sent).toBeGreaterThanOrEqual(0.6 * windows * 50 * (windowMs / 1000));
+    expect(result.flooder.sent).toBeGreaterThanOrEqual(0.9 * windows * 50 * (windowMs / 1000));
     expect(result.flooder.answered).toBe(result.flooder.sent);
     expect(result.flooder.applied).toBeLessThanOrEqual(budget);
     expect(result.flooder.applied).toBeGreaterThanOrEqual(RATE_LIMIT.capacity);
@@ -54,6 +54,7 @@ describe("a flooding pupil", () => {
     expect(result.others.ok).toBe(result.others.actions);
     expect(result.without.n).toBeGreaterThanOrEqual(20);
     expect(result.with.n).toBeGreaterThanOrEqual(20);
-    expect(result.with.medianWindowP95).toBeLessThan(3 * result.without.medianWindowP95 + 50);
+    // Loose on purpose (shared 2-core CI machine): catches a flood that stalls others, not noise.
+    expect(result.with.medianWindowP95).toBeLessThan(5 * result.without.medianWindowP95 + 100);
   }, 30_000);
 });
