@@ -82,6 +82,13 @@ export class Room {
     const event = { ...command, by, at: this.scheduler.now() };
     const refusal = check(this.context, this.phase, event);
     if (refusal) return { ok: false, ...refusal };
+    if (command.type === "skip" && (this.phase === "build" || this.phase === "rebut")) {
+      // Ending Build or Rebut early: the bots play their turns first (which may itself have moved
+      // the game on, so check again).
+      this.crew.hurry();
+      const again = check(this.context, this.phase, { ...event, at: this.scheduler.now() });
+      if (again) return { ok: false, ...again };
+    }
     if (!this.send(event))
       return { ok: false, code: "internal", message: "Something went wrong: nothing changed. Try again." };
     this.afterStep();

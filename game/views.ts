@@ -62,6 +62,8 @@ export interface RoundView {
   /** Marks per criterion and feedback per slot, once the round is scored. */
   scores: Record<TeamSide, Record<string, number>> | null;
   feedback: Record<TeamSide, Judgement["feedback"]> | null;
+  /** The auto-judge's one-line reason per criterion (what earned the marks, what would earn more). */
+  reasons: Record<TeamSide, Record<string, string>> | null;
   autoScored: boolean;
 }
 
@@ -187,6 +189,13 @@ function roundView(ctx: GameContext, phase: Phase): RoundView | null {
         ? {
             failure: record.suggestion.failure.feedback.map((f) => ({ ...f })),
             success: record.suggestion.success.feedback.map((f) => ({ ...f })),
+          }
+        : null,
+    reasons:
+      scored && record.suggestion
+        ? {
+            failure: Object.fromEntries(record.suggestion.failure.marks.map((m) => [m.criterion, m.reason])),
+            success: Object.fromEntries(record.suggestion.success.marks.map((m) => [m.criterion, m.reason])),
           }
         : null,
     autoScored: record.autoScored,

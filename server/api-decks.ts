@@ -75,6 +75,7 @@ function summary(id: string, title: string, deck: Deck, createdAt: number | null
     id,
     title,
     question: deck.question,
+    sides: deck.sides,
     cards: deck.cards.length,
     themes: deck.themes.filter((t) => t.paragraph !== null).length,
     needsReview: deck.cards.filter((c) => c.review).length,

@@ -32,6 +32,7 @@ export const gamesRoutes: RouteModule = async ({ req, res, path, method, deps })
         id: rec.id,
         code: rec.code,
         finishedAt: rec.finishedAt,
+        homeworkId: rec.homeworkId,
         summary: {
           question: summary.question,
           mode: summary.mode ?? "class",

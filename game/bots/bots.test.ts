@@ -73,3 +73,33 @@ describe("bots", () => {
     expect(hardWins).toBeGreaterThanOrEqual(64); // at least 80 % of 80 games
   }, 60_000);
 });
+
+describe("bots when the game is moved on early", () => {
+  it("play their turns before Build ends, so a quick Next never meets an empty paragraph", () => {
+    const clock = new VirtualClock(1_900_000_000_000);
+    const room = new Room({
+      scheduler: clock,
+      botPace: "class",
+      input: {
+        code: "HURRY1",
+        deck: seedDeck,
+        mode: "homework",
+        seed: 5,
+        createdAt: clock.now(),
+        settings: { timers: "off" },
+      },
+    });
+    room.dispatch({ type: "join", seat: "me", name: "Me", key: "k", team: "failure" }, { role: "system" });
+    for (const team of ["failure", "success"] as const)
+      room.dispatch({ type: "addBot", team, level: "hard" }, { role: "host" });
+    room.dispatch({ type: "start" }, { role: "host" });
+    room.dispatch({ type: "skip" }, { role: "host" });
+    expect(room.phase).toBe("build");
+    // No time passes: the student presses Next at once.
+    expect(room.dispatch({ type: "skip" }, { role: "host" }).ok).toBe(true);
+    expect(room.phase).toBe("reveal");
+    const paragraphs = room.context.rounds[0]?.paragraphs;
+    expect(Object.keys(paragraphs?.success ?? {}).length).toBeGreaterThan(0);
+    room.stop();
+  });
+});

@@ -26,6 +26,8 @@ const UNTIMED_VOTE_MS: [number, number] = [8_000, 14_000];
 export class BotCrew {
   private plannedFor: string | null = null;
   private timers: unknown[] = [];
+  /** Turns planned and not yet taken, in the order they would run. */
+  private pending: { seat: string; turn: BotTurn; at: number }[] = [];
   private readonly rng: Rng;
 
   constructor(
@@ -60,6 +62,20 @@ export class BotCrew {
   cancel(): void {
     for (const t of this.timers) this.scheduler.clearTimeout(t);
     this.timers = [];
+    this.pending = [];
+  }
+
+  /**
+   * Takes every planned turn now, proposals before votes. Called before the teacher (or a student
+   * at home) ends Build or Rebut early, so the bots have played their part: nobody meets an empty
+   * paragraph because they pressed Next quickly.
+   */
+  hurry(): void {
+    const due = this.pending
+      .slice()
+      .sort((a, b) => (a.turn === b.turn ? a.at - b.at : a.turn === "propose" ? -1 : 1));
+    this.cancel();
+    for (const t of due) this.turn(t.seat, t.turn);
   }
 
   private delay(remaining: number | null, share: [number, number], untimed: [number, number]): number {
@@ -70,7 +86,14 @@ export class BotCrew {
   }
 
   private plan(seat: string, turn: BotTurn, ms: number): void {
-    this.timers.push(this.scheduler.setTimeout(() => this.turn(seat, turn), ms));
+    const entry = { seat, turn, at: this.scheduler.now() + ms };
+    this.pending.push(entry);
+    this.timers.push(
+      this.scheduler.setTimeout(() => {
+        this.pending = this.pending.filter((p) => p !== entry);
+        this.turn(seat, turn);
+      }, ms),
+    );
   }
 
   private turn(seatId: string, turn: BotTurn): void {
