@@ -47,11 +47,13 @@ export function RoundFeedback({ room, view, team }: { room: Room; view: TeamView
           <tbody className="divide-y divide-line">
             {criteria.map((c) => {
               const got = round.scores?.[team][c.id] ?? 0;
+              const reason = round.reasons?.[team][c.id];
               return (
                 <tr key={c.id}>
                   <th scope="row" className="py-1.5 pr-3 text-left align-top font-normal">
                     <span className="block font-semibold">{c.label}</span>
                     <span className="block text-sm text-muted">{c.description}</span>
+                    {reason && <span className="mt-0.5 block text-sm">{reason}</span>}
                   </th>
                   <td className="py-1.5 text-right align-top font-bold tabular-nums">
                     {got} / {c.max}

@@ -6,13 +6,15 @@ import { useEffect, useState } from "react";
 import type { EssayLine, EssayPlan } from "../../../game/after";
 import { SideIcon } from "../../_components/icons";
 import { downloadWithSecret } from "../../_lib/api";
-import { hostSecret } from "../../_lib/storage";
+import { homeworkSecret, hostSecret } from "../../_lib/storage";
 import { type GameSummary, HomeworkSummary } from "./homework-summary";
 
 interface GameRecord {
   id: string;
   code: string;
   finishedAt: number | null;
+  /** Set when the game was played through a teacher's homework link. */
+  homeworkId?: string | null;
   summary?: GameSummary;
   plan: EssayPlan;
 }
@@ -36,7 +38,10 @@ export function Results({ id }: { id: string }) {
         if (!res.ok) setLoad({ state: "failed", message: body.message ?? "Could not load this game." });
         else {
           setLoad({ state: "ready", game: body });
-          setSecret(hostSecret.get(body.code));
+          // The hosting teacher's secret, or for homework the secret of the teacher who set it.
+          setSecret(
+            hostSecret.get(body.code) ?? (body.homeworkId ? homeworkSecret.get(body.homeworkId) : null),
+          );
         }
       })
       .catch(() => live && setLoad({ state: "failed", message: "Could not reach the game server." }));
