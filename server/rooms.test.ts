@@ -57,4 +57,60 @@ describe("Registry", () => {
     ]);
     again.stopAll();
   });
+
+  it("saves a shipped deck by reference and the newest action ids, and restores both", () => {
+    const { store, log, registry } = setup();
+    const { live } = registry.create({ deck: seedDeck, deckId: null, mode: "class" });
+    for (let i = 0; i < 200; i++)
+      live.dispatch({ type: i % 2 ? "lock" : "unlock" }, { role: "host" }, `host:act-${i}`);
+    const before = structuredClone(live.room.context);
+    live.room.stop();
+    const saved = store.loadLiveRooms()[0]?.snapshot as {
+      machine: { context: Record<string, unknown> };
+      recent: [string, number][];
+      deck: unknown;
+    };
+    expect(saved.machine.context.deck).toBeUndefined();
+    expect(saved.deck).toMatchObject({ shipped: "great-leap-industry" });
+    expect(saved.recent).toHaveLength(128);
+    expect(saved.recent[127]).toEqual(["host:act-199", before.version]);
+
+    const again = new Registry({ store, log, onStep: () => {} });
+    expect(again.restore()).toBe(1);
+    const back = again.get(live.code);
+    expect(back?.room.context.deck).toBe(seedDeck);
+    expect(back?.room.context).toEqual(before);
+    // A retry of a saved action is answered as the first time, not applied again.
+    expect(back?.dispatch({ type: "lock" }, { role: "host" }, "host:act-199")).toEqual({
+      ok: true,
+      version: before.version,
+    });
+    expect(back?.room.context.version).toBe(before.version);
+    again.stopAll();
+  });
+
+  it("restores rooms saved with the deck inline and whole results (the earlier form)", () => {
+    const { store, log, registry } = setup();
+    const { live } = registry.create({ deck: seedDeck, deckId: null, mode: "class" });
+    live.dispatch({ type: "lock" }, { role: "host" }, "host:a");
+    const before = structuredClone(live.room.context);
+    live.room.stop();
+    store.saveRoom({
+      code: live.code,
+      snapshot: {
+        machine: live.room.persisted(),
+        auth: live.auth,
+        recent: [["host:a", { ok: true, version: 1 }]],
+      },
+      updatedAt: 1,
+    });
+    const again = new Registry({ store, log, onStep: () => {} });
+    expect(again.restore()).toBe(1);
+    expect(again.get(live.code)?.room.context).toEqual(before);
+    expect(again.get(live.code)?.dispatch({ type: "unlock" }, { role: "host" }, "host:a")).toEqual({
+      ok: true,
+      version: 1,
+    });
+    again.stopAll();
+  });
 });

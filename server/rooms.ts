@@ -2,6 +2,8 @@
 // hashes and the host's secret hash — never the secrets), saving each room after every applied
 // step, restoring them all after a restart, filing a finished game, and retiring idle rooms.
 // One process owns all rooms; a second process would need a router by code (see README).
+import { createHash } from "node:crypto";
+import { shippedDecks } from "../content/decks";
 import type { Deck } from "../content/schema";
 import type { Actor, Command } from "../game/events";
 import { buildEssay, buildReport, buildRevision } from "../game/after";
@@ -17,6 +19,13 @@ import type { Store } from "./store/types";
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Remembered client action ids per room, so a retried action is applied once. */
 const RECENT_ACTIONS = 512;
+/**
+ * The newest action ids a saved room keeps for after a restart. A retry comes seconds after its
+ * action (the UI retries once, after 8 s; a reconnecting page at once), and a class sends one or
+ * two actions a second, so 128 covers a minute or more. Keeping all 512 made ids ~40 % of every
+ * room's saved snapshot (each step saves the whole room).
+ */
+const SAVED_ACTIONS = 128;
 
 export interface SeatAuth {
   seat: string;
@@ -37,7 +46,49 @@ export interface RoomAuth {
 interface RoomRecord {
   machine: unknown;
   auth: RoomAuth;
-  recent: [string, DispatchResult][];
+  /** Recent client action ids, oldest first, with the version their action produced (records
+   *  saved before this form hold the whole DispatchResult). */
+  recent: [string, number | DispatchResult][];
+  /** A deck that ships with the app is saved by reference: its id and a hash of its content, and
+   *  the machine's context has no `deck` (23 KB of every snapshot, rewritten at every step, for a
+   *  deck that is in the code). A teacher's own deck is saved in full: it could be deleted. */
+  deck?: { shipped: string; hash: string };
+}
+
+type PersistedMachine = { context: Record<string, unknown> } & Record<string, unknown>;
+
+const deckHashes = new WeakMap<Deck, string>();
+function deckHash(deck: Deck): string {
+  let hash = deckHashes.get(deck);
+  if (!hash) {
+    hash = createHash("sha256").update(JSON.stringify(deck)).digest("base64url").slice(0, 22);
+    deckHashes.set(deck, hash);
+  }
+  return hash;
+}
+
+/** The shipped deck this deck object is, if it is one (the deck source hands out the same objects). */
+function shippedRef(deck: Deck): { shipped: string; hash: string } | undefined {
+  const shipped = shippedDecks.find((d) => d.deck === deck);
+  return shipped && { shipped: shipped.id, hash: deckHash(shipped.deck) };
+}
+
+/**
+ * Puts a shipped deck back into a saved machine. The same content comes back as it was; if an
+ * upgrade changed the shipped deck since, the room comes back with the new one as long as every
+ * card the room holds is still in it (else the restore fails, as for any unreadable room).
+ */
+function withDeck(machine: PersistedMachine, ref: { shipped: string; hash: string }): PersistedMachine {
+  const shipped = shippedDecks.find((d) => d.id === ref.shipped);
+  if (!shipped) throw new Error(`the shipped deck "${ref.shipped}" is not in this version`);
+  if (deckHash(shipped.deck) !== ref.hash) {
+    const known = new Set(shipped.deck.cards.map((c) => c.id));
+    const copies = (machine.context.copies ?? {}) as Record<string, string>;
+    const missing = Object.values(copies).find((card) => !known.has(card));
+    if (missing !== undefined)
+      throw new Error(`the shipped deck "${ref.shipped}" changed and no longer has card ${missing}`);
+  }
+  return { ...machine, context: { ...machine.context, deck: shipped.deck } };
 }
 
 export class LiveRoom {
@@ -115,7 +166,17 @@ export class LiveRoom {
   }
 
   record(): RoomRecord {
-    return { machine: this.room.persisted(), auth: this.auth, recent: [...this.recent] };
+    const machine = this.room.persisted() as PersistedMachine;
+    const recent: [string, number][] = [];
+    let skip = this.recent.size - SAVED_ACTIONS;
+    for (const [key, result] of this.recent) {
+      if (skip-- > 0) continue;
+      if (result.ok) recent.push([key, result.version]);
+    }
+    const deck = shippedRef(this.room.context.deck);
+    if (!deck) return { machine, auth: this.auth, recent };
+    const { deck: _inline, ...context } = machine.context;
+    return { machine: { ...machine, context }, auth: this.auth, recent, deck };
   }
 }
 
@@ -203,14 +264,16 @@ export class Registry {
     for (const rec of this.options.store.loadLiveRooms()) {
       try {
         const data = rec.snapshot as RoomRecord;
+        const machine = data.deck ? withDeck(data.machine as PersistedMachine, data.deck) : data.machine;
         let live: LiveRoom | undefined;
         const room = new Room({
           scheduler: this.scheduler,
-          snapshot: data.machine,
+          snapshot: machine,
           onStep: () => live && this.afterStep(live),
         });
         live = new LiveRoom(room, data.auth, rec.updatedAt);
-        for (const [key, result] of data.recent ?? []) live.recent.set(key, result);
+        for (const [key, result] of data.recent ?? [])
+          live.recent.set(key, typeof result === "number" ? { ok: true, version: result } : result);
         this.rooms.set(rec.code, live);
         restored++;
         // Nobody is connected yet: everyone is away until their browser reconnects (within seconds,
