@@ -9,6 +9,7 @@
 //             class starts a new game in a new room (the next lesson), on new connections.
 //   BareRoom  the baseline (server/baseline/): the same sockets, the same action rate and the same
 //             bytes per recipient, against a server that only fans payloads out.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
@@ -210,9 +211,12 @@ export class Member {
   }
 
   /** Sends a command; resolves with its ack (or a timeout refusal). */
+  /** Sends a command with a fresh action id, as the UI does (24 hex digits: app/_lib/storage.ts);
+   *  the server remembers ids for retries, and that memory is part of what it saves per step. */
   command(cmd: Command): Promise<Ack> {
+    const id = randomBytes(12).toString("hex");
     return new Promise((resolve) => {
-      this.socket.timeout(ACK_TIMEOUT_MS).emit("command", cmd, (err: Error | null, ack: Ack) => {
+      this.socket.timeout(ACK_TIMEOUT_MS).emit("command", { ...cmd, id }, (err: Error | null, ack: Ack) => {
         resolve(err ? { ok: false, code: "server_error", message: "ack timeout" } : ack);
       });
     });
