@@ -3,6 +3,13 @@
 // host, each team — one serialisation per group), and each student's private part (hand, votes)
 // only to that student's sockets, and only when it changed. Every emit targets a room's group or
 // one socket, never the whole server: an emit without a room reaches every class.
+//
+// A connection that asked for `views: "patch"` sits in the patch twin of its group (`…:p`) and gets
+// only the top-level fields that changed since the group's previous view. That is sound because
+// every member of a patch group holds the group's last view: each step is broadcast before the next
+// one (realtime.ts), a connection's first view is whole and of the current state, and a socket that
+// changes group is left out of its new group's patch and sent its new whole view instead. A patch
+// is cut from the whole view, so it can never hold more than the audience may see.
 import type { Socket } from "socket.io";
 import type { Server } from "socket.io";
 import type { TeamSide } from "../content/schema";
@@ -24,6 +31,8 @@ export interface SocketData {
   lastMe: string;
   /** When this socket was last told it is rate limited (notices are themselves rate limited). */
   lastRateNoticeAt: number;
+  /** Asked for `views: "patch"` (set when the connection is served). */
+  patch?: boolean;
 }
 
 export const group = {
@@ -40,9 +49,21 @@ export function dataOf(socket: Socket): SocketData {
   return socket.data as SocketData;
 }
 
+/** The group a socket joins for an audience: the patch twin when it asked for patches. */
+export function viewGroup(name: string, socket: Socket): string {
+  return dataOf(socket).patch ? `${name}:p` : name;
+}
+
+/** JSON of each top-level field of the view a patch group was last sent. */
+type Sent = Map<string, string>;
+
 export class Broadcaster {
   /** Player sockets per room, to send private parts and keep team groups in step. */
   private readonly players = new Map<string, Set<Socket>>();
+  /** Per room, per patch group: what its members hold (dropped with the room). */
+  private readonly sent = new WeakMap<LiveRoom, Map<string, Sent>>();
+  /** Patch sockets that changed group during the current broadcast: they get a whole view. */
+  private readonly moved = new Set<Socket>();
 
   constructor(
     private readonly io: Server,
@@ -82,18 +103,75 @@ export class Broadcaster {
   /** Sends every audience of the room its current view. Private parts go first, so a student who
    *  was just moved has left the old team's group (and knows their new team) before views go out. */
   room(live: LiveRoom): void {
+    this.moved.clear();
     for (const socket of this.playersOf(live.code)) this.me(live, socket, false);
     const ctx = live.room.context;
     const phase = live.room.phase;
     const code = live.code;
     const now = Date.now();
     const results = this.resultsId(live);
-    const send = (to: string | string[], view: ViewPayload["view"]) =>
-      this.io.to(to).emit("view", { view, now, results } satisfies ViewPayload);
     const views = roomViews(ctx, phase);
+    const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results);
     send([group.screen(code), group.waiting(code)], views.screen);
-    send(group.host(code), views.host);
-    for (const team of ["failure", "success"] as const) send(group.team(code, team), views.teams[team]);
+    send([group.host(code)], views.host);
+    for (const team of ["failure", "success"] as const) send([group.team(code, team)], views.teams[team]);
+    for (const socket of this.moved) {
+      const team = dataOf(socket).team;
+      socket.emit("view", {
+        view: team ? views.teams[team] : views.screen,
+        now,
+        results,
+      } satisfies ViewPayload);
+    }
+    this.moved.clear();
+  }
+
+  private members(groups: string[]): number {
+    let n = 0;
+    for (const g of groups) n += this.io.sockets.adapter.rooms.get(g)?.size ?? 0;
+    return n;
+  }
+
+  /** One audience's view: whole to its group, and as a patch to the group's patch twin. Groups
+   *  nobody is in cost nothing (an emit would serialise the view even for no one). */
+  private send(
+    live: LiveRoom,
+    groups: string[],
+    view: ViewPayload["view"],
+    now: number,
+    results: string | null,
+  ) {
+    if (this.members(groups) > 0)
+      this.io.to(groups).emit("view", { view, now, results } satisfies ViewPayload);
+    const twins = groups.map((g) => `${g}:p`);
+    let rooms = this.sent.get(live);
+    const key = twins[0] as string;
+    if (this.members(twins) === 0) {
+      // Nobody holds this group's views: the next member starts from a whole one.
+      rooms?.delete(key);
+      return;
+    }
+    if (!rooms) {
+      rooms = new Map();
+      this.sent.set(live, rooms);
+    }
+    const last = rooms.get(key);
+    const next: Sent = new Map();
+    const patch: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(view)) {
+      const json = JSON.stringify(value);
+      next.set(field, json);
+      if (last?.get(field) !== json) patch[field] = value;
+    }
+    rooms.set(key, next);
+    let to = this.io.to(twins);
+    if (this.moved.size > 0) to = to.except([...this.moved].map((s) => s.id));
+    to.emit(
+      "view",
+      last
+        ? ({ view: patch as unknown as ViewPayload["view"], now, results, patch: true } satisfies ViewPayload)
+        : ({ view, now, results } satisfies ViewPayload),
+    );
   }
 
   /** Puts a student's socket in the group its seat belongs to: its team while the seat plays, the
@@ -103,13 +181,14 @@ export class Broadcaster {
     const seat = data.seat ? live.room.context.seats[data.seat] : undefined;
     const team = seat && IN_GAME.has(seat.status) ? seat.team : null;
     if (team !== data.team) {
-      if (data.team) socket.leave(group.team(live.code, data.team));
-      if (team) socket.join(group.team(live.code, team));
+      if (data.team) socket.leave(viewGroup(group.team(live.code, data.team), socket));
+      if (team) socket.join(viewGroup(group.team(live.code, team), socket));
       data.team = team;
       data.lastMe = ""; // a new team: resend the private part too
+      if (data.patch) this.moved.add(socket); // and a whole view: it never had this group's last one
     }
-    if (data.seat) socket.leave(group.waiting(live.code));
-    else socket.join(group.waiting(live.code));
+    if (data.seat) socket.leave(viewGroup(group.waiting(live.code), socket));
+    else socket.join(viewGroup(group.waiting(live.code), socket));
   }
 
   /** A student's private part, sent when it changed (or always, when forced). */
@@ -144,6 +223,8 @@ export class Broadcaster {
     if (data.role === "screen") return void socket.emit("view", payload(screenView(ctx, phase)));
     if (data.role === "host") return void socket.emit("view", payload(hostView(ctx, phase)));
     this.me(live, socket, true);
+    // The whole view goes out just below: no second one at the next broadcast.
+    this.moved.delete(socket);
     socket.emit("view", payload(data.team ? teamView(ctx, phase, data.team) : screenView(ctx, phase)));
   }
 }

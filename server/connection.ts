@@ -7,7 +7,7 @@
 import type { Socket } from "socket.io";
 import type { Actor, Command } from "../game/events";
 import { checkName } from "../game/names";
-import { type Broadcaster, dataOf, group, type SocketData } from "./broadcast";
+import { type Broadcaster, dataOf, group, type SocketData, viewGroup } from "./broadcast";
 import type { Committer } from "./commit";
 import type { RateLimiter } from "./limits/rate";
 import type { Logger } from "./log";
@@ -53,9 +53,11 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
   live.lastActive = registry.now();
   const slog = log.child({ room: live.code, role: data.role, sock: socket.id.slice(0, 8) });
 
+  // The handshake's schema has checked `views` (full or patch).
+  data.patch = (socket.handshake.auth as { views?: unknown } | undefined)?.views === "patch";
   socket.join(group.all(live.code));
-  if (data.role === "screen") socket.join(group.screen(live.code));
-  if (data.role === "host") socket.join(group.host(live.code));
+  if (data.role === "screen") socket.join(viewGroup(group.screen(live.code), socket));
+  if (data.role === "host") socket.join(viewGroup(group.host(live.code), socket));
   if (data.role === "player") broadcaster.addPlayer(live.code, socket);
   if (data.seat) presence.arrived(live, data.seat);
   broadcaster.sync(live, socket, { deck: true });

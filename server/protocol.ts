@@ -58,6 +58,14 @@ export const JoinCodeSchema = z
 /** A random id the browser keeps (localStorage), for bans and join-code guessing limits. Not a secret. */
 const Device = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/**
+ * How a connection wants its shared views: `full` (the default) sends the whole view after every
+ * step; `patch` sends only the top-level fields that changed since the previous `view` this
+ * connection got (`ViewPayload.patch`), a tenth of the bytes in a big class (the seat list, the
+ * rubric and the round rarely change; the draft and the counts do).
+ */
+const ViewsMode = z.enum(["full", "patch"]);
+
 /** The socket handshake (`io(url, { auth })`). */
 export const HandshakeSchema = z.discriminatedUnion("role", [
   z.object({
@@ -67,6 +75,7 @@ export const HandshakeSchema = z.discriminatedUnion("role", [
     /** The seat token issued at join; absent before joining. */
     token: z.string().min(10).max(100).optional(),
     device: Device,
+    views: ViewsMode.optional(),
   }),
   z.object({
     role: z.literal("host"),
@@ -74,12 +83,14 @@ export const HandshakeSchema = z.discriminatedUnion("role", [
     code: JoinCodeSchema,
     secret: z.string().min(10).max(100),
     device: Device,
+    views: ViewsMode.optional(),
   }),
   z.object({
     role: z.literal("screen"),
     protocol: z.number().int(),
     code: JoinCodeSchema,
     device: Device.optional(),
+    views: ViewsMode.optional(),
   }),
 ]);
 export type Handshake = z.infer<typeof HandshakeSchema>;
@@ -320,7 +331,15 @@ export const NOTICES: Readonly<Record<NoticeCode, string>> = {
 
 /** A view for one audience, with the server's clock so countdowns need no client clock. */
 export interface ViewPayload {
+  /** The whole view; with `patch`, only its top-level fields that changed. */
   view: ScreenView | TeamView | HostView;
+  /**
+   * Present (true) only on connections that asked for `views: "patch"`: merge the fields over the
+   * previous view this connection got (`{ ...previous, ...view }`) to get the whole view. The first
+   * view of a connection, and the first after its audience changes (seated, moved to the other
+   * team), is whole and has no `patch`.
+   */
+  patch?: true;
   /** Server epoch ms when the view was built: render `view.clock.endsAt - now` as the time left. */
   now: number;
   /** Once the game is filed: the id for GET /api/games/:id (essay plan) and its report. */

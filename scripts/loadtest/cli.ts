@@ -20,6 +20,8 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
   --workers N          load processes (default 1)
   --rate A             pupil actions per room per second in Build and Rebut (default 1)
   --game SECONDS       length of one game; after the verdict the class starts another (default 120)
+  --views full|patch   how the game server's clients take views: whole after every step (default,
+                       as the app does today) or only the changed fields (protocol ViewsMode)
   --cpu-prof DIR       write the game server's CPU profile (node --cpu-prof) to DIR`;
 
 interface Options {
@@ -36,6 +38,7 @@ interface Options {
   workers: number;
   rate: number;
   game: number;
+  views: "full" | "patch";
   cpuProf: string | null;
 }
 
@@ -59,6 +62,7 @@ function parse(argv: string[]): Options {
     workers: 1,
     rate: 1,
     game: 120,
+    views: "full",
     cpuProf: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -116,6 +120,12 @@ function parse(argv: string[]): Options {
       case "--game":
         o.game = num(10, 3600);
         break;
+      case "--views": {
+        const v = value();
+        if (v !== "full" && v !== "patch") fail("--views is full or patch");
+        o.views = v;
+        break;
+      }
       case "--cpu-prof":
         o.cpuProf = value();
         break;
@@ -159,6 +169,7 @@ async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
       seconds,
       workers: o.workers,
       pace,
+      views: o.views,
       gameSeconds: o.game,
       log,
     }),
@@ -187,7 +198,7 @@ const ratio = (a: number | null, b: number | null) =>
 
 function table(rows: LoadResult[]): string {
   const cols: [string, (r: LoadResult) => string][] = [
-    ["server", (r) => (r.kind === "game" ? "game" : "bare")],
+    ["server", (r) => (r.kind === "game" ? `game/${r.views}` : "bare")],
     ["rooms", (r) => String(r.rooms)],
     ["sockets", (r) => String(r.sockets)],
     ["actions", (r) => String(r.actions)],

@@ -190,11 +190,12 @@ export class Member {
           this.frameBytes = typeof packet.data === "string" ? Buffer.byteLength(packet.data) + 1 : 0;
       });
     });
-    socket.on("view", (p: { view: ScreenView }) => {
+    socket.on("view", (p: { view: ScreenView; patch?: true }) => {
       const at = performance.now();
-      this.view = p.view;
-      room.sawView(this, p.view.audience as Audience, this.frameBytes);
-      this.receipts.received(p.view.version, at);
+      // A `views: "patch"` connection gets the changed fields only: merge them over what it holds.
+      this.view = p.patch ? ({ ...this.view, ...p.view } as ScreenView) : p.view;
+      room.sawView(this, this.view.audience as Audience, this.frameBytes);
+      this.receipts.received(this.view.version, at);
       room.onView(this);
     });
     socket.on("me", (p: { me: SeatView | null }) => {
@@ -401,7 +402,7 @@ export class GameRoom extends RoomBase {
   constructor(
     ctx: LoadContext,
     index: number,
-    private readonly opts: { students: number; pace: Pace; seed: number },
+    private readonly opts: { students: number; pace: Pace; seed: number; views?: "full" | "patch" },
   ) {
     super(ctx, index, opts.seed);
   }
@@ -411,7 +412,7 @@ export class GameRoom extends RoomBase {
     const { code, hostSecret } = await createRoom(this.ctx.url, this.ctx.localAddress);
     this.code = code;
     this.phaseKey = "";
-    const base = { protocol: PROTOCOL_VERSION, code };
+    const base = { protocol: PROTOCOL_VERSION, code, views: this.opts.views ?? "full" };
     const open = async (role: "host" | "screen" | "player", auth: Record<string, unknown>) => {
       const m = new Member(
         newSocket(this.ctx.url, { ...base, role, device: newDevice(), ...auth }),

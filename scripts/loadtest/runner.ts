@@ -19,6 +19,8 @@ export interface RunOptions {
   seconds: number;
   workers: number;
   pace?: Pace;
+  /** Game server only: whole views after every step (the default, as the app asks today) or patches. */
+  views?: "full" | "patch";
   shape?: BareShape;
   seed?: number;
   /** Seconds over which rooms start their first game; measuring begins after it. Default: half a
@@ -46,6 +48,7 @@ export interface LoadResult {
   eventLoopP99Ms: number | null;
   // Beyond the required fields: what a reader needs to trust the figures.
   kind: "game" | "bare";
+  views: "full" | "patch";
   seconds: number;
   actionsPerRoomPerS: number;
   maxMs: number;
@@ -122,6 +125,7 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
         rooms: Array.from({ length: opts.rooms }, (_, i) => i).filter((i) => i % workers === w),
         students: opts.students,
         pace: opts.pace,
+        views: opts.views,
         shape: opts.shape,
         seed: seed + w,
         stagger,
@@ -167,6 +171,7 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
       serverRssMb: window.rssMb === null ? null : round(window.rssMb),
       eventLoopP99Ms: window.eventLoopP99Ms === null ? null : round(window.eventLoopP99Ms),
       kind: opts.kind,
+      views: opts.views ?? "full",
       seconds: opts.seconds,
       actionsPerRoomPerS: round(tally.actions / opts.rooms / opts.seconds, 2),
       maxMs: round(latencies[latencies.length - 1] ?? 0),

@@ -14,6 +14,8 @@ export interface WorkerPlan {
   rooms: number[];
   students: number;
   pace?: Pace;
+  /** How the game server's clients take their views (server/protocol.ts ViewsMode). */
+  views?: "full" | "patch";
   shape?: BareShape;
   seed: number;
   /** Seconds over which rooms start their first game. */
@@ -55,6 +57,7 @@ async function setup(plan: WorkerPlan): Promise<void> {
       ? new GameRoom(context(plan, index), index, {
           students: plan.students,
           pace: plan.pace as Pace,
+          views: plan.views,
           seed: plan.seed * 1_000 + index,
         })
       : new BareRoom(context(plan, index), index, {

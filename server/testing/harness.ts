@@ -73,8 +73,9 @@ export class Client {
     socket.onAny((event: string, payload: unknown) => {
       this.frames.push({ event, payload });
       if (event === "view") {
-        const p = payload as { view: ScreenView; now: number; results: string | null };
-        this.view = p.view as ScreenView & Record<string, unknown>;
+        const p = payload as { view: ScreenView; now: number; results: string | null; patch?: true };
+        // A connection that asked for `views: "patch"` merges each patch over the view it holds.
+        this.view = (p.patch ? { ...this.view, ...p.view } : p.view) as ScreenView & Record<string, unknown>;
         this.now = p.now;
         this.results = p.results;
       } else if (event === "me") this.me = (payload as { me: SeatView | null }).me;
