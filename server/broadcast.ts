@@ -33,6 +33,8 @@ export interface SocketData {
   lastRateNoticeAt: number;
   /** Asked for `views: "patch"` (set when the connection is served). */
   patch?: boolean;
+  /** In the waiting group (a student socket without a seat); unset until first placed. */
+  waiting?: boolean;
 }
 
 export const group = {
@@ -187,8 +189,13 @@ export class Broadcaster {
       data.lastMe = ""; // a new team: resend the private part too
       if (data.patch) this.moved.add(socket); // and a whole view: it never had this group's last one
     }
-    if (data.seat) socket.leave(viewGroup(group.waiting(live.code), socket));
-    else socket.join(viewGroup(group.waiting(live.code), socket));
+    // Only when it changes: this runs for every student socket at every step.
+    const waiting = data.seat === null;
+    if (waiting !== data.waiting) {
+      if (waiting) socket.join(viewGroup(group.waiting(live.code), socket));
+      else socket.leave(viewGroup(group.waiting(live.code), socket));
+      data.waiting = waiting;
+    }
   }
 
   /** A student's private part, sent when it changed (or always, when forced). */

@@ -18,11 +18,12 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
   --steps LIST         room counts for the search (default 25,50,100,150,200,250)
   --step-seconds N     measured seconds per search step (default 30)
   --workers N          load processes (default 1)
-  --rate A             pupil actions per room per second in Build and Rebut (default 1)
-  --game SECONDS       length of one game; after the verdict the class starts another (default 120)
+  --rate A             pupil actions per room per second in Build and Rebut (default 1.5)
+  --game SECONDS       length of one game; after the verdict the class starts another (default 300)
   --views full|patch   how the game server's clients take views: whole after every step (default,
                        as the app does today) or only the changed fields (protocol ViewsMode)
-  --cpu-prof DIR       write the game server's CPU profile (node --cpu-prof) to DIR`;
+  --cpu-prof DIR       write the game server's CPU profile of the measured window to DIR
+  --server-env K=V     an environment variable for the game server (repeatable), e.g. STORE=memory`;
 
 interface Options {
   rooms: number;
@@ -40,6 +41,7 @@ interface Options {
   game: number;
   views: "full" | "patch";
   cpuProf: string | null;
+  serverEnv: Record<string, string>;
 }
 
 function fail(message: string): never {
@@ -60,10 +62,11 @@ function parse(argv: string[]): Options {
     steps: [25, 50, 100, 150, 200, 250],
     stepSeconds: 30,
     workers: 1,
-    rate: 1,
-    game: 120,
+    rate: 1.5,
+    game: 300,
     views: "full",
     cpuProf: null,
+    serverEnv: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -126,6 +129,12 @@ function parse(argv: string[]): Options {
         o.views = v;
         break;
       }
+      case "--server-env": {
+        const [k, ...v] = value().split("=");
+        if (!k || v.length === 0) fail("--server-env takes KEY=VALUE");
+        o.serverEnv[k] = v.join("=");
+        break;
+      }
       case "--cpu-prof":
         o.cpuProf = value();
         break;
@@ -149,7 +158,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function withTarget<T>(o: Options, kind: "game" | "bare", fn: (t: Target) => Promise<T>): Promise<T> {
   const target = o.url
     ? externalTarget(o.url, o.pid)
-    : await startTarget(kind, { cpuProf: kind === "game" ? (o.cpuProf ?? undefined) : undefined });
+    : await startTarget(kind, kind === "game" ? { cpuProf: o.cpuProf ?? undefined, env: o.serverEnv } : {});
   current = target;
   try {
     return await fn(target);
@@ -170,7 +179,6 @@ async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
       workers: o.workers,
       pace,
       views: o.views,
-      gameSeconds: o.game,
       log,
     }),
   );
@@ -186,7 +194,6 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
       seconds,
       workers: o.workers,
       shape,
-      gameSeconds: o.game,
       log,
     }),
   );

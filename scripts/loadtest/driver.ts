@@ -51,10 +51,10 @@ export interface Pace {
 /**
  * A game of about `gameSeconds`: Build the longest, then Rebut and the two verdict votes, then the
  * short phases. Pupils act at `rate` per room per second in Build and Rebut; in a vote every pupil
- * votes once, spread over the vote. With the defaults (a 120-second game, rate 1, 31 pupils) a room
- * sends about 1.3 actions a second on average — a real class of 31 with the default phase lengths
- * (a 13-minute game, each pupil proposing a card or two and voting on five slots each round)
- * sends about 1.1 — in a game short enough to cycle many times in a run.
+ * votes once, spread over the vote. With the defaults (a 300-second game, rate 1.5, 31 pupils) a
+ * room sends about 1.2 actions a second, votes about a sixth of them, each vote a class voting
+ * within half a minute. A real class of 31 with the default phase lengths (a 13-minute game, each
+ * pupil proposing a card or two and voting on five slots each round) sends about 1.1 a second.
  */
 export function paceFor(gameSeconds: number, rate: number, rounds = 3): Pace {
   const weight: Record<Phase, number> = {
@@ -251,9 +251,19 @@ export abstract class RoomBase {
   protected abstract stopTimers(): void;
   abstract onView(member: Member): void;
 
-  /** Plays games until the run ends: the first on the class seated before the run started (after
-   *  a random stagger, so rooms do not move in step), every later one in a new room. */
-  async run(stagger: number): Promise<void> {
+  /** Seconds one game lasts (the teacher's pace). */
+  protected abstract gameSeconds(): number;
+  /** Seconds of the first game still to skip through (see run). */
+  protected skipTo = 0;
+
+  /**
+   * Plays games until the run ends: the first on the class seated before the run started, every
+   * later one in a new room. The first game starts at a random point of its course (the teacher
+   * skips through the phases before it, nobody else acts, before measuring begins), so from the
+   * first measured second the rooms are spread evenly over a game, as a district's classes are,
+   * rather than all voting in the same minute. `stagger` adds a random delay before that.
+   */
+  async run(stagger = 0): Promise<void> {
     this.startSweeper();
     let first = true;
     while (this.ctx.running()) {
@@ -261,7 +271,8 @@ export abstract class RoomBase {
         if (this.members.length === 0) await this.seat();
         if (first) {
           await this.ctx.started;
-          await delay(this.random() * stagger * 1000);
+          if (stagger > 0) await delay(this.random() * stagger * 1000);
+          this.skipTo = this.random() * this.gameSeconds();
           first = false;
         }
         if (!this.ctx.running()) break;
@@ -309,6 +320,7 @@ export abstract class RoomBase {
     const entry = this.pending[i];
     if (i >= 0) this.pending.splice(i, 1);
     this.ctx.tally.latencies.push(p.last - p.t0);
+    if (p.type) (this.ctx.tally.latencyByType[p.type] ??= []).push(p.last - p.t0);
     this.ctx.tally.delivered += entry?.members ?? 0;
   }
 
@@ -329,7 +341,7 @@ export abstract class RoomBase {
     const tally = this.ctx.tally;
     tally.actions++;
     bump(tally.byType, cmd.type);
-    const p: Pending = { t0, version: ack.version, last: t0, remaining: 0, settled: false };
+    const p: Pending = { type: cmd.type, t0, version: ack.version, last: t0, remaining: 0, settled: false };
     const live = this.members.filter((m) => m.socket.connected);
     tally.pairs += live.length;
     this.pending.push({ p, members: live.length });
@@ -407,6 +419,13 @@ export class GameRoom extends RoomBase {
     super(ctx, index, opts.seed);
   }
 
+  protected gameSeconds(): number {
+    const { dwell: d, rounds } = this.opts.pace;
+    return (
+      d.voteBefore + d.voteAfter + d.verdict + rounds * (d.build + d.reveal + d.rebut + d.judge + d.result)
+    );
+  }
+
   /** Seats a class in a fresh room: host, screen, then each student joins. */
   async seat(): Promise<void> {
     const { code, hostSecret } = await createRoom(this.ctx.url, this.ctx.localAddress);
@@ -450,13 +469,12 @@ export class GameRoom extends RoomBase {
       this.finished = resolve;
       this.acting = true;
       // A class whose host stopped hearing views (a dropped socket) must not hang the run.
-      const total = Object.values(this.opts.pace.dwell).reduce((a, b) => a + b, 0);
       const watchdog = setTimeout(
         () => {
           bump(this.ctx.tally.errors, "game_stalled");
           this.end();
         },
-        total * 3000 + 30_000,
+        this.gameSeconds() * 2000 + 30_000,
       );
       this.finished = () => {
         clearTimeout(watchdog);
@@ -489,13 +507,23 @@ export class GameRoom extends RoomBase {
     const key = `${view.round}:${view.phase}`;
     if (key === this.phaseKey) return;
     this.phaseKey = key;
-    if (view.phase === "verdict") this.ctx.tally.games++;
+    if (view.phase === "verdict" && this.ctx.measuring()) this.ctx.tally.games++;
     this.stopTimers();
     for (const s of this.students) s.proposed.clear();
     const { dwell, rate } = this.opts.pace;
     const jitter = 0.8 + 0.4 * this.random();
-    const wait = dwell[view.phase] * jitter * 1000;
-    this.hostTimer = setTimeout(() => this.advance(key), wait);
+    let seconds = dwell[view.phase] * jitter;
+    if (this.skipTo > 0) {
+      if (seconds <= this.skipTo && view.phase !== "verdict") {
+        // Still before this room's starting point: move on at once.
+        this.skipTo -= seconds;
+        this.hostTimer = setTimeout(() => this.advance(key), 0);
+        return;
+      }
+      seconds -= this.skipTo;
+      this.skipTo = 0;
+    }
+    this.hostTimer = setTimeout(() => this.advance(key), seconds * 1000);
     if (view.phase === "build" || view.phase === "rebut") this.pupils(rate);
     else if (view.phase === "voteBefore" || view.phase === "voteAfter")
       this.pupils(this.students.length / Math.max(0.5, dwell[view.phase] * 0.9));
@@ -596,12 +624,17 @@ export class BareRoom extends RoomBase {
     clearTimeout(this.timer);
   }
 
+  protected gameSeconds(): number {
+    return this.opts.shape.gameSeconds;
+  }
+
   protected play(): Promise<void> {
     const { shape } = this.opts;
-    const until = performance.now() + shape.gameSeconds * 1000;
+    const until = performance.now() + (shape.gameSeconds - this.skipTo) * 1000;
+    this.skipTo = 0;
     return new Promise((resolve) => {
       const tick = () => {
-        if (performance.now() >= until) this.ctx.tally.games++;
+        if (performance.now() >= until && this.ctx.measuring()) this.ctx.tally.games++;
         if (!this.ctx.running() || performance.now() >= until) return resolve();
         // The real run's mix: mostly pupils, the teacher's skips and scores now and then.
         const actor =

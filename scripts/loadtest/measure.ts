@@ -14,6 +14,8 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 const HISTORY_MS = DELIVERY_TIMEOUT_MS + 5_000;
 
 export interface Pending {
+  /** The command's type (for latency by type). */
+  type?: string;
   t0: number;
   version: number;
   /** Latest arrival so far among the members that have it. */
@@ -96,6 +98,8 @@ export interface Tally {
   /** Acknowledged actions by command type. */
   byType: Record<string, number>;
   latencies: number[];
+  /** The same latencies by command type. */
+  latencyByType: Record<string, number[]>;
   /** Member-action pairs expected and delivered in time. */
   pairs: number;
   delivered: number;
@@ -118,6 +122,7 @@ export function emptyTally(): Tally {
     actions: 0,
     byType: {},
     latencies: [],
+    latencyByType: {},
     pairs: 0,
     delivered: 0,
     refused: {},
@@ -140,6 +145,10 @@ export function mergeTallies(tallies: Tally[]): Tally {
     out.actions += t.actions;
     for (const [k, v] of Object.entries(t.byType)) bump(out.byType, k, v);
     for (const x of t.latencies) out.latencies.push(x);
+    for (const [k, xs] of Object.entries(t.latencyByType)) {
+      const into = (out.latencyByType[k] ??= []);
+      for (const x of xs) into.push(x);
+    }
     out.pairs += t.pairs;
     out.delivered += t.delivered;
     for (const [k, v] of Object.entries(t.refused)) bump(out.refused, k, v);

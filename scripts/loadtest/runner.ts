@@ -23,12 +23,10 @@ export interface RunOptions {
   views?: "full" | "patch";
   shape?: BareShape;
   seed?: number;
-  /** Seconds over which rooms start their first game; measuring begins after it. Default: half a
-   *  game, at most 30 s, so rooms are spread over a game (a district's classes do not all vote in
-   *  the same second; rooms that do make a thundering herd that says nothing about a school). */
+  /** Extra seconds over which rooms start; measuring begins after it. Default 0: each room starts
+   *  its first game at a random point of it anyway (driver.ts run), so the rooms are spread over a
+   *  game from the first second (a district's classes do not all vote in the same minute). */
   stagger?: number;
-  /** One game's length in seconds (for the default stagger). */
-  gameSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -56,6 +54,8 @@ export interface LoadResult {
   loadCpuPct: number | null;
   games: number;
   byType: Record<string, number>;
+  /** p95 latency (ms) by command type. */
+  p95ByType: Record<string, number>;
   errors: Record<string, number>;
   refused: Record<string, number>;
 }
@@ -103,7 +103,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; tally: Tally }> {
   const seed = opts.seed ?? 1;
-  const stagger = opts.stagger ?? Math.min(30, (opts.gameSeconds ?? 20) / 2);
+  const stagger = opts.stagger ?? 0;
   const workers = Math.max(1, Math.min(opts.workers, opts.rooms));
   const loopback = /^https?:\/\/(127\.|localhost[:/])/.test(opts.target.url);
   const children: ChildProcess[] = [];
@@ -139,7 +139,8 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
     const failed = seated.reduce((s, r) => s + r.failed, 0);
     opts.log?.(`seated ${seated.reduce((s, r) => s + r.seated, 0)} rooms (${failed} failed); playing`);
     for (const child of children) child.send({ type: "go" });
-    await sleep(stagger * 1000 + 1000);
+    // The stagger, then a moment for every room to skip through to its starting point.
+    await sleep(stagger * 1000 + 3000);
     opts.target.sampler.start();
     const loadCpu = cpuMeter(children.map((c) => c.pid ?? 0).filter((pid) => pid > 0));
     for (const child of children) child.send({ type: "measure", on: true });
@@ -178,6 +179,9 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
       loadCpuPct: loadCpuPct === null ? null : round(loadCpuPct),
       games: tally.games,
       byType: tally.byType,
+      p95ByType: Object.fromEntries(
+        Object.entries(tally.latencyByType).map(([k, xs]) => [k, round(quantile(sortedCopy(xs), 0.95))]),
+      ),
       errors: tally.errors,
       refused: tally.refused,
     };

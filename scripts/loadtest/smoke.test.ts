@@ -9,7 +9,7 @@ import { startTarget, type Target } from "./target";
 
 const ROOMS = 10;
 const STUDENTS = 31;
-const GAME_SECONDS = 14;
+const GAME_SECONDS = 12;
 
 let target: Target | undefined;
 

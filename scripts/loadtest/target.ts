@@ -182,10 +182,11 @@ export async function startTarget(
     DATA_DIR: path.join(dataDir, "data"),
     SERVE_UI: "0",
     NODE_ENV: "production",
-    ...opts.env,
   };
+  // The server's own settings only: nothing from a test runner's environment, unless asked.
   delete env.STORE;
   delete env.VITEST;
+  Object.assign(env, opts.env);
   const child = spawn(process.execPath, [...execArgv, entry], {
     cwd: ROOT,
     env: env as NodeJS.ProcessEnv,
