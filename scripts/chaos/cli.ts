@@ -1,4 +1,4 @@
-// `npm run chaos -- [--rooms R --players P --humans H --build-seconds S --seed N] [--json]`
+// `npm run chaos -- [--rooms R --players P --humans H --build-seconds S --room-rate A --seed N] [--json]`
 // Kills the real server mid-round with students acting, restarts it, and audits what came back
 // (scripts/chaos/run.ts says what is counted). With --json, prints one line; exits 1 when a target
 // is missed: every client back within 10 s, nothing lost or applied twice, hands, scores and
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     humans: { type: "string", default: String(CHAOS_DEFAULTS.humans) },
     "build-seconds": { type: "string", default: String(CHAOS_DEFAULTS.buildMs / 1000) },
     seed: { type: "string", default: String(CHAOS_DEFAULTS.seed) },
+    "room-rate": { type: "string", default: String(CHAOS_DEFAULTS.roomRate) },
     json: { type: "boolean", default: false },
   },
 });
@@ -23,6 +24,7 @@ const result = await runChaos({
   humans: Number(values.humans),
   buildMs: Number(values["build-seconds"]) * 1000,
   seed: Number(values.seed),
+  roomRate: Number(values["room-rate"]),
   log: (line) => process.stderr.write(`[chaos] ${line}\n`),
 });
 const { problems, ...figures } = result;

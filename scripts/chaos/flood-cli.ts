@@ -89,8 +89,6 @@ try {
         seconds,
         workers: 1,
         pace: paceFor(120, 1),
-        stagger: 3,
-        gameSeconds: 120,
         log: () => {},
       });
       await flood?.stop();

@@ -38,8 +38,9 @@ export interface ChaosOptions {
   buildMs: number;
   /** How long students act in round 2 before the kill. */
   actBeforeKillMs: number;
-  /** Mean gap between one student's actions. */
-  actionEveryMs: number;
+  /** Student actions per room per second while they act (shared by the room's real students). A
+   *  class clicking hard: several times the load generator's classroom pace of 1. */
+  roomRate: number;
   seed: number;
   log?: (line: string) => void;
 }
@@ -50,7 +51,7 @@ export const CHAOS_DEFAULTS: ChaosOptions = {
   humans: 6,
   buildMs: 45_000,
   actBeforeKillMs: 4_000,
-  actionEveryMs: 400,
+  roomRate: 4,
   seed: 1,
 };
 
@@ -186,7 +187,8 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
     log(`all rooms in round 2's Build; ${students.length} students act`);
 
     let stopActing = false;
-    const acting = students.map((s) => act(s, o.actionEveryMs, random, () => stopActing));
+    const everyMs = (1000 * o.humans) / o.roomRate;
+    const acting = students.map((s) => act(s, everyMs, random, () => stopActing));
     await sleep(o.actBeforeKillMs);
 
     // The picture just before the kill. Hands do not move during these actions; totals and the

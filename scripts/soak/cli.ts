@@ -184,6 +184,18 @@ function cpuCounters(
   }
 }
 
+/** Half-width of the slope's 95 % confidence interval (1.96 standard errors). */
+function slopeCi95(points: [number, number][]): number {
+  const n = points.length;
+  if (n < 3) return Number.NaN;
+  const b = slope(points);
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const residuals = points.reduce((a, [x, y]) => a + (y - (my + b * (x - mx))) ** 2, 0);
+  return 1.96 * Math.sqrt(residuals / (n - 2) / sxx);
+}
+
 /** Least-squares slope of y over x. */
 function slope(points: [number, number][]): number {
   const n = points.length;
@@ -301,6 +313,8 @@ const result = {
     max: Math.max(...samples.map((s) => s.stats.rssMb)),
   },
   rssSlopeMbPerMin: round(slope(warm.map((s) => [s.atMin, s.stats.rssMb]))),
+  /** ± this for a 95 % confidence interval: RSS is noisy (garbage, rooms coming and going). */
+  rssSlopeCi95: round(slopeCi95(warm.map((s) => [s.atMin, s.stats.rssMb]))),
   heapSlopeMbPerMin: round(slope(warm.map((s) => [s.atMin, s.stats.heapUsedMb]))),
   timerDriftMs: {
     serverMax: Math.max(0, ...warm.map((s) => s.stats.timersLateMs.max)),
