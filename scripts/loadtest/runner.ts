@@ -52,6 +52,11 @@ export interface LoadResult {
   maxMs: number;
   /** CPU of the load processes together (% of one core): near 100 per process, they were the limit. */
   loadCpuPct: number | null;
+  /** The server's event-loop delay at its worst, and its garbage-collection pauses, in the window. */
+  eventLoopMaxMs: number | null;
+  /** The server's JS heap in use at the end of the window, MB. */
+  heapMb: number | null;
+  gc: { count: number; maxMs: number; totalMs: number; over10: number } | null;
   games: number;
   byType: Record<string, number>;
   /** p95 latency (ms) by command type. */
@@ -177,6 +182,13 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
       actionsPerRoomPerS: round(tally.actions / opts.rooms / opts.seconds, 2),
       maxMs: round(latencies[latencies.length - 1] ?? 0),
       loadCpuPct: loadCpuPct === null ? null : round(loadCpuPct),
+      eventLoopMaxMs: window.eventLoopMaxMs === null ? null : round(window.eventLoopMaxMs),
+      heapMb: window.heapMb === null ? null : round(window.heapMb),
+      gc: window.gc && {
+        ...window.gc,
+        maxMs: round(window.gc.maxMs),
+        totalMs: Math.round(window.gc.totalMs),
+      },
       games: tally.games,
       byType: tally.byType,
       p95ByType: Object.fromEntries(

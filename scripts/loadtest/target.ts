@@ -45,7 +45,17 @@ export function cpuMeter(pids: number[]): () => number | null {
   };
 }
 
+/** Garbage-collection pauses of the server in the measured window. */
+export interface GcPauses {
+  count: number;
+  maxMs: number;
+  totalMs: number;
+  over10: number;
+}
+
 export interface Window {
+  gc: GcPauses | null;
+  heapMb: number | null;
   cpuPct: number | null;
   rssMb: number | null;
   eventLoopP99Ms: number | null;
@@ -58,7 +68,7 @@ export class Sampler {
   private first: { at: number; s: ProcSample } | null = null;
   private last: { at: number; s: ProcSample } | null = null;
   private peakRss = 0;
-  probe: { elP99Ms: number; elMaxMs: number; rssMb: number } | null = null;
+  probe: { elP99Ms: number; elMaxMs: number; rssMb: number; heapMb?: number; gc?: GcPauses } | null = null;
   /** Resolves once the measured window's profile is written (when profiling). */
   profiled: Promise<void> = Promise.resolve();
 
@@ -68,9 +78,12 @@ export class Sampler {
     /** Profile the measured window into this folder (the probe's in-process profiler). */
     private readonly profileDir?: string,
   ) {
-    child?.on("message", (msg: { type?: string; elP99Ms: number; elMaxMs: number; rssMb: number }) => {
-      if (msg?.type === "probe" && this.timer) this.probe = msg;
-    });
+    child?.on(
+      "message",
+      (msg: { type?: string; elP99Ms: number; elMaxMs: number; rssMb: number; gc?: GcPauses }) => {
+        if (msg?.type === "probe" && this.timer) this.probe = msg;
+      },
+    );
   }
 
   start(): void {
@@ -121,6 +134,8 @@ export class Sampler {
       rssMb: this.pid === null ? null : this.peakRss,
       eventLoopP99Ms: this.probe?.elP99Ms ?? null,
       eventLoopMaxMs: this.probe?.elMaxMs ?? null,
+      gc: this.probe?.gc ?? null,
+      heapMb: this.probe?.heapMb ?? null,
     };
   }
 }
