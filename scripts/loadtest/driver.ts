@@ -320,7 +320,11 @@ export abstract class RoomBase {
     const entry = this.pending[i];
     if (i >= 0) this.pending.splice(i, 1);
     this.ctx.tally.latencies.push(p.last - p.t0);
-    if (p.type) (this.ctx.tally.latencyByType[p.type] ??= []).push(p.last - p.t0);
+    if (p.type) {
+      const byType = this.ctx.tally.latencyByType;
+      byType[p.type] = byType[p.type] ?? [];
+      byType[p.type]?.push(p.last - p.t0);
+    }
     this.ctx.tally.delivered += entry?.members ?? 0;
   }
 

@@ -146,7 +146,8 @@ export function mergeTallies(tallies: Tally[]): Tally {
     for (const [k, v] of Object.entries(t.byType)) bump(out.byType, k, v);
     for (const x of t.latencies) out.latencies.push(x);
     for (const [k, xs] of Object.entries(t.latencyByType)) {
-      const into = (out.latencyByType[k] ??= []);
+      const into = out.latencyByType[k] ?? [];
+      out.latencyByType[k] = into;
       for (const x of xs) into.push(x);
     }
     out.pairs += t.pairs;
