@@ -7,7 +7,7 @@
 import type { Judgement, Played, SeatStatus, SlotId } from "./types";
 import { leader, openSlots } from "./draft";
 import { activeSeats } from "./lobby";
-import { type Outcome, outcome, totals } from "./flow";
+import { humanVoters, type Outcome, outcome, totals } from "./flow";
 import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, Settings, TeamSide } from "./types";
 import { PARAGRAPH_SLOTS } from "./types";
 import type { Rubric } from "./rubric";
@@ -239,8 +239,9 @@ function verdictView(ctx: GameContext): VerdictView {
 function votesView(ctx: GameContext, phase: Phase): ScreenView["votes"] {
   if (phase !== "voteBefore" && phase !== "voteAfter") return null;
   const votes = phase === "voteBefore" ? ctx.verdict.before : ctx.verdict.after;
-  const voters = activeSeats(ctx).filter((s) => s.kind === "human");
-  return { cast: voters.filter((s) => votes[s.id] !== undefined).length, voters: voters.length };
+  // The vote waits for present students only (flow.allVoted): count the same people.
+  const voters = humanVoters(ctx);
+  return { cast: voters.filter((id) => votes[id] !== undefined).length, voters: voters.length };
 }
 
 export function screenView(ctx: GameContext, phase: Phase): ScreenView {
