@@ -174,11 +174,14 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
     setPending((n) => n + 1);
     try {
       let ack: Ack | null = null;
-      for (let attempt = 0; attempt < 2 && !ack; attempt++) {
+      // Unanswered (a server restart, a wifi drop): socket.io holds the emit until it reconnects;
+      // try again with the same action id, which the server applies once. Three tries cover a
+      // restart or a drop of up to ~24 s before the student is told.
+      for (let attempt = 0; attempt < 3 && !ack; attempt++) {
         try {
           ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("command", command)) as Ack;
         } catch {
-          // no answer in time: try once more with the same id (the server applies it once)
+          // no answer in time: the loop tries again
         }
       }
       const result: Ack = ack ?? {
