@@ -41,6 +41,8 @@ const env = {
 delete env.NODE_ENV; // each tool picks its own (vitest: test, next build and the e2e server: production)
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Failing tests by name with the first line of their message, repeated in the summary (CI shows the tail). */
+const failures = [];
 /** @type {{ name: string, status: "ok" | "failed" | "skipped", detail: string, seconds: number }[]} */
 const steps = [];
 let current = null; // the running child, so a signal can stop it and still reach the summary
@@ -108,8 +110,13 @@ function vitestCounts() {
   let failed = report.numFailedTests ?? 0;
   // A test file that fails to load has no failing test inside it: count the file.
   for (const file of report.testResults ?? []) {
-    const hasFailedTest = (file.assertionResults ?? []).some((t) => t.status === "failed");
-    if (file.status === "failed" && !hasFailedTest) failed += 1;
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+    const where = path.relative(ROOT, file.name ?? "");
+    for (const t of failedTests) failures.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    if (file.status === "failed" && failedTests.length === 0) {
+      failed += 1;
+      failures.push(`${where}: ${firstLine(file.message)}`);
+    }
   }
   return {
     passed: report.numPassedTests ?? 0,
@@ -118,9 +125,28 @@ function vitestCounts() {
   };
 }
 
+function firstLine(text) {
+  return String(text ?? "").split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 240) ?? "";
+}
+
+/** Every failing Playwright test, walking the report's nested suites. */
+function playwrightFailures(suites, trail = []) {
+  for (const suite of suites ?? []) {
+    const names = suite.title ? [...trail, suite.title] : trail;
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok !== false) continue;
+      const result = spec.tests?.flatMap((t) => t.results ?? []).find((r) => r.status !== "passed");
+      failures.push(`${[...names, spec.title].join(" › ")}: ${firstLine(result?.error?.message)}`);
+    }
+    playwrightFailures(suite.suites, names);
+  }
+}
+
 function playwrightCounts() {
   const report = readJson(PLAYWRIGHT_JSON);
   if (!report?.stats) return undefined;
+  playwrightFailures(report.suites);
+  for (const error of report.errors ?? []) failures.push(`outside any test: ${firstLine(error.message)}`);
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
   // Errors outside any test (config, web server, global setup) have no test to fail: count them once.
   const outsideTests = (report.errors ?? []).length > 0 && unexpected === 0 ? 1 : 0;
@@ -209,6 +235,7 @@ function summarize(crash) {
   if (interrupted) console.log("  Interrupted.");
   const failedSteps = steps.filter((s) => s.status === "failed").map((s) => s.name);
   if (failedSteps.length > 0) console.log(`Failed: ${failedSteps.join("; ")}`);
+  for (const f of failures.slice(0, 20)) console.log(`  ✗ ${f}`);
   const line = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
   console.log(line);
   return totals.failed > 0 || interrupted || crash ? 1 : 0;

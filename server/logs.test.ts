@@ -61,6 +61,9 @@ describe("log audit over a whole game", () => {
     pupil.client = back;
     await back.until((c) => c.me !== null);
     await Promise.all(Array.from({ length: 250 }, () => back.command({ type: "support", proposal: "p1" })));
+    // The flood emptied this pupil's bucket (200 at 100/s): let it fill again before the game, or the
+    // pupil's first vote can be refused when the acks came back faster than the tokens.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
 
     await playWholeGame(table);
 

@@ -2,8 +2,10 @@
 // a separate process, whole games start to verdict and on into the next room, about 20 s measured.
 // It fails when something breaks — an error, a dropped socket, a view that never came, a game that
 // did not finish — never on timings (CI machines are too noisy for that; `npm run loadtest` measures).
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { paceFor } from "./driver";
+import { PROTOCOL_VERSION } from "../../server/protocol";
+import { createRoom, paceFor } from "./driver";
 import { runLoad } from "./runner";
 import { startTarget, type Target } from "./target";
 
@@ -41,3 +43,23 @@ it(`${ROOMS} rooms of ${STUDENTS} play whole games with nothing lost`, async () 
   for (const type of ["verdictVote", "propose", "support", "skip", "score"])
     expect(result.byType[type] ?? 0, `${type} in ${summary}`).toBeGreaterThan(0);
 }, 90_000);
+
+it("the server declines per-message deflate even when a client offers it (as browsers do)", async () => {
+  const { code } = await createRoom((target as Target).url);
+  const socket = io((target as Target).url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    // Offer the extension, with any threshold: the server must not take it.
+    perMessageDeflate: { threshold: 0 },
+    auth: { protocol: PROTOCOL_VERSION, role: "screen", code },
+  } as Parameters<typeof io>[1]);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const ws = (socket.io.engine.transport as unknown as { ws: { extensions: string } }).ws;
+  expect(ws.extensions).toBe("");
+  socket.close();
+});
