@@ -112,7 +112,8 @@ function vitestCounts() {
   for (const file of report.testResults ?? []) {
     const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
     const where = path.relative(ROOT, file.name ?? "");
-    for (const t of failedTests) failures.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    for (const t of failedTests)
+      failures.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
     if (file.status === "failed" && failedTests.length === 0) {
       failed += 1;
       failures.push(`${where}: ${firstLine(file.message)}`);
@@ -126,7 +127,13 @@ function vitestCounts() {
 }
 
 function firstLine(text) {
-  return String(text ?? "").split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 240) ?? "";
+  return (
+    String(text ?? "")
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim()
+      .slice(0, 240) ?? ""
+  );
 }
 
 /** Every failing Playwright test, walking the report's nested suites. */
