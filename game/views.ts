@@ -8,7 +8,7 @@ import type { Judgement, Played, SeatStatus, SlotId } from "./types";
 import { leader, openSlots } from "./draft";
 import { activeSeats } from "./lobby";
 import { humanVoters, type Outcome, outcome, totals } from "./flow";
-import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, Settings, TeamSide } from "./types";
+import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, SeatStats, Settings, TeamSide } from "./types";
 import { PARAGRAPH_SLOTS } from "./types";
 import type { Rubric } from "./rubric";
 
@@ -112,8 +112,6 @@ export interface TeamView extends ScreenView {
 export interface HostView extends ScreenView {
   audience: "host";
   settings: Omit<Settings, "rubric">;
-  /** Every seat that ever joined, with what the teacher needs to manage it. */
-  roster: (SeatSummary & { proposed: number; votes: number; own: number })[];
   suggestion: Record<TeamSide, Judgement> | null;
 }
 
@@ -129,6 +127,9 @@ export interface SeatView {
   verdictVote: number | null;
   /** Proposals holding a copy from this seat's hand (so it can take its card back). */
   proposals: string[];
+  /** What this student has done this game (the teacher's report has everyone's): cards proposed,
+   *  votes cast, own sentences written. Private: never in a shared view. */
+  stats: SeatStats;
 }
 
 function summary(seat: Seat): SeatSummary {
@@ -304,28 +305,6 @@ export function teamView(ctx: GameContext, phase: Phase, team: TeamSide): TeamVi
   return teamPart(ctx, phase, team, screenView(ctx, phase));
 }
 
-/** Every seat that ever joined, with its counts. A literal per seat, not spreads: with 35 seats the
- *  spread version was most of the host view's cost (63 µs of 70 per step). */
-function rosterView(ctx: GameContext): HostView["roster"] {
-  const roster: HostView["roster"] = [];
-  for (const id of ctx.seatOrder) {
-    const seat = ctx.seats[id];
-    if (!seat) continue;
-    const { proposed, votes, own } = seat.stats;
-    roster.push({
-      id: seat.id,
-      name: seat.name,
-      team: seat.team,
-      bot: seat.kind === "bot",
-      status: seat.status,
-      proposed,
-      votes,
-      own,
-    });
-  }
-  return roster;
-}
-
 export function hostView(ctx: GameContext, phase: Phase): HostView {
   return hostPart(ctx, phase, screenView(ctx, phase));
 }
@@ -337,7 +316,6 @@ function hostPart(ctx: GameContext, phase: Phase, screen: ScreenView): HostView 
     ...screen,
     audience: "host",
     settings: { ...settings, themes: settings.themes.slice() },
-    roster: rosterView(ctx),
     suggestion: phase === "judge" && record?.suggestion ? record.suggestion : null,
   };
 }
@@ -380,5 +358,6 @@ export function seatView(ctx: GameContext, phase: Phase, seatId: SeatId): SeatVi
     votes,
     verdictVote: ballot[seatId] ?? null,
     proposals,
+    stats: { ...seat.stats },
   };
 }

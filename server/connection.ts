@@ -23,7 +23,7 @@ import {
   parseCommand,
 } from "./protocol";
 import type { LiveRoom, Registry } from "./rooms";
-import { hashSecret, newId } from "./secrets";
+import { hashSecret, newSeatId } from "./secrets";
 
 /** How often one socket may be told it is rate limited. */
 export const RATE_NOTICE_EVERY_MS = 5_000;
@@ -125,7 +125,7 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
       if (!parsed?.success) return reply(refusal("bad_request", "Type a name to join."));
       const name = checkName(parsed.data.name);
       if (!name.ok) return reply(refusal("bad_name", name.message));
-      const seat = newId("s");
+      const seat = newSeatId();
       const result = live.dispatch(
         { type: "join", seat, name: name.name, key: deviceKey(data.device) },
         { role: "system" },

@@ -6,7 +6,7 @@ import type { BotLevel, TimerMode } from "../game/types";
 import { checkName } from "../game/names";
 import { HttpError } from "./http-json";
 import type { Registry } from "./rooms";
-import { newId } from "./secrets";
+import { newSeatId } from "./secrets";
 
 export interface PracticeOptions {
   deck: Deck;
@@ -35,7 +35,7 @@ export function startPractice(
     settings: { timers: opts.timers },
     homeworkId: opts.homeworkId,
   });
-  const seat = newId("s");
+  const seat = newSeatId();
   const system = { role: "system" } as const;
   const host = { role: "host" } as const;
   const joined = live.dispatch(

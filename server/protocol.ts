@@ -62,7 +62,7 @@ const Device = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
  * How a connection wants its shared views: `full` (the default) sends the whole view after every
  * step; `patch` sends only the top-level fields that changed since the previous `view` this
  * connection got (`ViewPayload.patch`), a tenth of the bytes in a big class (the seat list, the
- * rubric and the round rarely change; the draft and the counts do).
+ * rubric and the round rarely change; the draft and the counts do). The app asks for `patch`.
  */
 const ViewsMode = z.enum(["full", "patch"]);
 

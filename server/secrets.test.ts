@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  newSeatId,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   hashSecret,
@@ -135,6 +136,12 @@ describe("ids", () => {
     expect(isId(id, "game")).toBe(true);
     expect(isId(id, "deck")).toBe(false);
     expect(newId("hw")).not.toBe(newId("hw"));
+  });
+
+  it("give seats short ids (48 random bits), distinct over many joins", () => {
+    const ids = new Set(Array.from({ length: 10_000 }, () => newSeatId()));
+    expect(ids.size).toBe(10_000);
+    for (const id of ids) expect(id).toMatch(/^s_[A-Za-z0-9_-]{8}$/);
   });
 
   it("refuse a prefix that would make ids ambiguous or unsafe in a URL", () => {

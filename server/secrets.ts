@@ -15,6 +15,7 @@ const SEAT_TOKEN_BYTES = 24;
 const HOST_SECRET_BYTES = 32;
 /** 12 bytes = 96 bits: ids appear in links (homework, reports) and must not be enumerable. */
 const ID_BYTES = 12;
+const SEAT_ID_BYTES = 6;
 
 /**
  * Join-code alphabet, 22 characters: CDFGHJKMNPQRTVWXY and 34679. Left out, and why:
@@ -106,6 +107,14 @@ export function newId(prefix: string): string {
     throw new RangeError(`newId: prefix must match ${ID_PREFIX_RE}, got ${JSON.stringify(prefix)}`);
   }
   return `${prefix}_${randomToken(ID_BYTES)}`;
+}
+
+/**
+ * A seat's id: public (every view names seats by it; the seat token is the secret), unique within
+ * its room, and repeated in every seat list and draft, so short: 48 random bits, 10 characters.
+ */
+export function newSeatId(): string {
+  return `s_${randomToken(SEAT_ID_BYTES)}`;
 }
 
 /** True when `value` looks like an id made by `newId(prefix)`; use it before a lookup by id. */

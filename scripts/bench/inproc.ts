@@ -62,8 +62,8 @@ export function classGame(opts: {
   const host: Actor = { role: "host" };
   const seats: string[] = [];
   for (let i = 0; i < opts.students; i++) {
-    // As long as the server's seat ids (newId: "s_" and 16 characters).
-    const seat = `s_${String(i).padStart(16, "0")}`;
+    // As long as the server's seat ids (newSeatId: "s_" and 8 characters).
+    const seat = `s_${String(i).padStart(8, "0")}`;
     const name = (opts.name ?? longName)(i);
     const joined = room.dispatch({ type: "join", seat, name, key: `key-${i}` }, { role: "system" });
     if (!joined.ok) throw new Error(`join: ${joined.message}`);

@@ -22,7 +22,7 @@ export type Role = "host" | "screen" | "player";
 
 /** Any audience's view: the projector's fields, plus the teacher's or a team's where sent. */
 export type AnyView = ScreenView &
-  Partial<Pick<HostView, "settings" | "roster" | "suggestion">> &
+  Partial<Pick<HostView, "settings" | "suggestion">> &
   Partial<Pick<TeamView, "team" | "draft">>;
 
 /** One command this participant sent, with every answer it got for it. */

@@ -6,11 +6,11 @@
 //
 // What is counted, precisely:
 //   lost        an action acknowledged ok (before or after the kill) whose effect is not in the room
-//               once the dust settles: the seat's count of applied actions of that kind (the host's
-//               roster: cards proposed, votes cast, own sentences) is below the number of distinct
+//               once the dust settles: the seat's count of applied actions of that kind (its
+//               private part: cards proposed, votes cast, own sentences) is below the number of distinct
 //               action ids acknowledged ok, or the text of its last acknowledged sentence for a slot
 //               is not on the team's draft.
-//   duplicated  an action applied more than once: a roster count above the number of distinct ids
+//   duplicated  an action applied more than once: a seat's count above the number of distinct ids
 //               acknowledged ok, or two ok answers to one id with different versions. Each student
 //               also replays, after the restart, its last action acknowledged BEFORE the kill (a page
 //               that never saw the ack): the server must answer it from the recent ids it saved, not
@@ -243,7 +243,7 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
       }
     }
 
-    // Settle: every client has the latest state (the roster includes every ack given).
+    // Settle: every client has the latest state (each seat's own counts include every ack given).
     const top = Math.max(
       0,
       ...students.flatMap((s) => s.actions.flatMap((a) => a.acks.map((k) => (k.ok ? (k.version ?? 0) : 0)))),
@@ -260,12 +260,11 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
     let lost = 0;
     let handsIntact = true;
     for (const room of rooms) {
-      const roster = new Map((room.host.view?.roster ?? []).map((r) => [r.id, r]));
       const inBuild = room.host.view?.phase === "build";
       if (!inBuild) problems.push(`${room.code}: Build ended before the audit (deadline too close)`);
       for (const s of room.students) {
         const okByType = (type: string) => s.actions.filter((a) => a.type === type && firstOk(a)).length;
-        const row = roster.get(s.seat ?? "");
+        const row = s.me?.stats;
         const expected = {
           proposed: okByType("propose"),
           votes: okByType("support"),

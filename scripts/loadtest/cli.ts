@@ -20,8 +20,8 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
   --workers N          load processes (default 1)
   --rate A             pupil actions per room per second in Build and Rebut (default 1.5)
   --game SECONDS       length of one game; after the verdict the class starts another (default 300)
-  --views full|patch   how the game server's clients take views: whole after every step (default,
-                       as the app does today) or only the changed fields (protocol ViewsMode)
+  --views patch|full   how the game server's clients take views: only the changed fields after the
+                       first whole view (default, as the app does) or whole after every step
   --cpu-prof DIR       write the game server's CPU profile of the measured window to DIR
   --server-env K=V     an environment variable for the game server (repeatable), e.g. STORE=memory`;
 
@@ -64,7 +64,7 @@ function parse(argv: string[]): Options {
     workers: 1,
     rate: 1.5,
     game: 300,
-    views: "full",
+    views: "patch",
     cpuProf: null,
     serverEnv: {},
   };

@@ -435,7 +435,7 @@ export class GameRoom extends RoomBase {
     const { code, hostSecret } = await createRoom(this.ctx.url, this.ctx.localAddress);
     this.code = code;
     this.phaseKey = "";
-    const base = { protocol: PROTOCOL_VERSION, code, views: this.opts.views ?? "full" };
+    const base = { protocol: PROTOCOL_VERSION, code, views: this.opts.views ?? "patch" };
     const open = async (role: "host" | "screen" | "player", auth: Record<string, unknown>) => {
       const m = new Member(
         newSocket(this.ctx.url, { ...base, role, device: newDevice(), ...auth }),
