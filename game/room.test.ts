@@ -28,4 +28,22 @@ describe("the room driver", () => {
     vi.advanceTimersByTime(30_000);
     expect(room.phase).toBe("build");
   });
+
+  it("persists exactly what xstate would, without walking the context", () => {
+    const room = newRoom({ settings: { themes: ["output", "experts", "prestige"] } });
+    const xstate = () =>
+      JSON.stringify(
+        (room as unknown as { actor: { getPersistedSnapshot(): unknown } }).actor.getPersistedSnapshot(),
+      );
+    const same = () => expect(JSON.stringify(room.persisted())).toBe(xstate());
+    same();
+    for (const id of ["a", "b", "c", "d"]) join(room, id);
+    same();
+    room.dispatch({ type: "start" }, HOST);
+    same();
+    vi.advanceTimersByTime(30_000);
+    expect(room.phase).toBe("build");
+    same();
+    expect((room.persisted() as { context: unknown }).context).toBe(room.context);
+  });
 });

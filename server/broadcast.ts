@@ -113,7 +113,10 @@ export class Broadcaster {
     const now = Date.now();
     const results = this.resultsId(live);
     const views = roomViews(ctx, phase);
-    const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results);
+    // The audiences' views share most fields by reference (game/views.ts builds the projector's part
+    // once): each shared field is turned into JSON once per step, not once per audience.
+    const json = new Map<unknown, string>();
+    const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results, json);
     send([group.screen(code), group.waiting(code)], views.screen);
     send([group.host(code)], views.host);
     for (const team of ["failure", "success"] as const) send([group.team(code, team)], views.teams[team]);
@@ -142,6 +145,7 @@ export class Broadcaster {
     view: ViewPayload["view"],
     now: number,
     results: string | null,
+    json: Map<unknown, string> = new Map(),
   ) {
     if (this.members(groups) > 0)
       this.io.to(groups).emit("view", { view, now, results } satisfies ViewPayload);
@@ -161,9 +165,13 @@ export class Broadcaster {
     const next: Sent = new Map();
     const patch: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(view)) {
-      const json = JSON.stringify(value);
-      next.set(field, json);
-      if (last?.get(field) !== json) patch[field] = value;
+      let text = typeof value === "object" && value !== null ? json.get(value) : undefined;
+      if (text === undefined) {
+        text = JSON.stringify(value) ?? "";
+        if (typeof value === "object" && value !== null) json.set(value, text);
+      }
+      next.set(field, text);
+      if (last?.get(field) !== text) patch[field] = value;
     }
     rooms.set(key, next);
     let to = this.io.to(twins);

@@ -218,7 +218,9 @@ export class Member {
     const id = randomBytes(12).toString("hex");
     return new Promise((resolve) => {
       this.socket.timeout(ACK_TIMEOUT_MS).emit("command", { ...cmd, id }, (err: Error | null, ack: Ack) => {
-        resolve(err ? { ok: false, code: "server_error", message: "ack timeout" } : ack);
+        // socket.io-client fails a pending ack on a timeout, and at once when the socket disconnects.
+        const lost = err && !this.socket.connected ? "ack lost (socket disconnected)" : "ack timeout";
+        resolve(err ? { ok: false, code: "server_error", message: lost } : ack);
       });
     });
   }
@@ -335,7 +337,9 @@ export abstract class RoomBase {
     const ack = await member.command(cmd);
     if (!ack.ok) {
       if (measured) {
-        if (ack.message === "ack timeout") bump(this.ctx.tally.errors, "ack_timeout");
+        if (ack.message === "ack timeout") bump(this.ctx.tally.errors, `ack_timeout:${cmd.type}`);
+        else if (ack.message.startsWith("ack lost"))
+          bump(this.ctx.tally.errors, `ack_lost_disconnected:${cmd.type}`);
         else if (TRANSPORT_CODES.has(ack.code)) bump(this.ctx.tally.errors, `refused:${ack.code}`);
         else bump(this.ctx.tally.refused, ack.code);
       }
