@@ -219,7 +219,12 @@ export class Member {
     return new Promise((resolve) => {
       this.socket.timeout(ACK_TIMEOUT_MS).emit("command", { ...cmd, id }, (err: Error | null, ack: Ack) => {
         // socket.io-client fails a pending ack on a timeout, and at once when the socket disconnects.
-        const lost = err && !this.socket.connected ? "ack lost (socket disconnected)" : "ack timeout";
+        // Closed by this load generator (the class moved on to its next room): not the server's doing.
+        const lost = this.closing
+          ? "closed by the load generator"
+          : err && !this.socket.connected
+            ? "ack lost (socket disconnected)"
+            : "ack timeout";
         resolve(err ? { ok: false, code: "server_error", message: lost } : ack);
       });
     });
@@ -338,6 +343,7 @@ export abstract class RoomBase {
     if (!ack.ok) {
       if (measured) {
         if (ack.message === "ack timeout") bump(this.ctx.tally.errors, `ack_timeout:${cmd.type}`);
+        else if (ack.message === "closed by the load generator") bump(this.ctx.tally.refused, "closed_by_us");
         else if (ack.message.startsWith("ack lost"))
           bump(this.ctx.tally.errors, `ack_lost_disconnected:${cmd.type}`);
         else if (TRANSPORT_CODES.has(ack.code)) bump(this.ctx.tally.errors, `refused:${ack.code}`);
