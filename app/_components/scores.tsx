@@ -1,5 +1,6 @@
 // A round's scores per criterion with the auto-judge's feedback per slot, and the running totals.
 import type { Deck, TeamSide } from "../../content/schema";
+import type { Judgement } from "../../game/types";
 import type { ScreenView } from "../../game/views";
 import { SLOT_LABEL, sideLabel, TEAMS, themeTitle } from "../_lib/words";
 import { SideIcon } from "./icons";
@@ -57,15 +58,7 @@ export function RoundScores({
           {round.feedback && (
             <ul className={`flex flex-col gap-0.5 bg-wash px-4 py-2 ${big ? "text-lg" : "text-sm"}`}>
               {round.feedback[team].map((f) => (
-                <li key={f.slot} className="flex gap-2">
-                  <span aria-hidden="true" className={f.ok ? "text-ok" : "text-failure"}>
-                    {f.ok ? "✓" : "✗"}
-                  </span>
-                  <span>
-                    <span className="font-semibold">{SLOT_LABEL[f.slot]}:</span> {f.line}
-                    <span className="sr-only">{f.ok ? " (good)" : " (to improve)"}</span>
-                  </span>
-                </li>
+                <FeedbackLine key={f.slot} feedback={f} />
               ))}
             </ul>
           )}
@@ -131,5 +124,20 @@ export function History({ view, deck }: { view: ScreenView; deck: Deck | null })
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The marker's line on one slot: a tick or a cross (named for screen readers), the slot, the line. */
+export function FeedbackLine({ feedback: f }: { feedback: Judgement["feedback"][number] }) {
+  return (
+    <li className="flex gap-2">
+      <span aria-hidden="true" className={`font-bold ${f.ok ? "text-ok" : "text-failure"}`}>
+        {f.ok ? "✓" : "✗"}
+      </span>
+      <span>
+        <span className="font-semibold">{SLOT_LABEL[f.slot]}:</span> {f.line}
+        <span className="sr-only">{f.ok ? " (good)" : " (to improve)"}</span>
+      </span>
+    </li>
   );
 }

@@ -1,19 +1,19 @@
 "use client";
 // The student's side of homework: what it is (title, question, difficulty, timers), a name, a side
 // when the teacher lets them choose, then the game. Their attempt is recorded for the teacher.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { TeamSide } from "../../../content/schema";
-import { Choice } from "../../_components/choice";
+import { SideChoice } from "../../_components/side-choice";
 import { SideIcon } from "../../_components/icons";
 import { NameField } from "../../_components/name-field";
 import { api } from "../../_lib/api";
 import { type Loaded, useDeck } from "../../_lib/decks";
-import { LEVEL_LABEL, SIDE_HINT, TIMER_LABEL } from "../../_lib/practice-words";
+import { LEVEL_LABEL, TIMER_LABEL } from "../../_lib/practice-words";
 import { seatToken } from "../../_lib/storage";
-import { sideLabel, TEAMS } from "../../_lib/words";
+import { sideLabel } from "../../_lib/words";
 import type { HomeworkInfo } from "./types";
+import { PageLoading, PageProblem } from "../../_components/page-state";
 
 export function HomeworkStart({ id }: { id: string }) {
   const router = useRouter();
@@ -35,23 +35,15 @@ export function HomeworkStart({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (info.state === "loading")
-    return (
-      <main className="p-8">
-        <p role="status" className="text-2xl text-muted">
-          Loading the homework…
-        </p>
-      </main>
-    );
+  if (info.state === "loading") return <PageLoading what="the homework" />;
   if (info.state === "failed")
     return (
-      <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-5 px-6 py-10">
-        <h1 className="text-4xl font-bold">This homework link does not work</h1>
-        <p className="text-xl">{info.message}</p>
-        <Link href="/practise" className="btn btn-quiet self-start">
-          Practise on your own instead
-        </Link>
-      </main>
+      <PageProblem
+        title="This homework link does not work"
+        message={info.message}
+        href="/practise"
+        action="Practise on your own instead"
+      />
     );
   const homework = info.data;
   const choosing = homework.side === "choose";
@@ -90,23 +82,7 @@ export function HomeworkStart({ id }: { id: string }) {
       </header>
       <form onSubmit={start} noValidate className="panel flex flex-col gap-6 p-6">
         {choosing ? (
-          <Choice
-            legend="Your side"
-            columns={2}
-            value={side}
-            onChange={setSide}
-            options={TEAMS.map((t) => ({
-              value: t,
-              label: sideLabel(deck, t),
-              hint: SIDE_HINT[t],
-              icon: (
-                <SideIcon
-                  side={t}
-                  className={`size-[1em] ${t === "failure" ? "text-failure" : "text-success"}`}
-                />
-              ),
-            }))}
-          />
+          <SideChoice deck={deck} value={side} onChange={setSide} />
         ) : (
           <p className="flex items-center gap-2 text-lg">
             <SideIcon side={homework.side as TeamSide} />

@@ -11,6 +11,7 @@ import { homeworkSecret } from "../../_lib/storage";
 import { AttemptsTable } from "./attempts-table";
 import { HomeworkLink } from "./homework-link";
 import type { HomeworkInfo, HomeworkResults } from "./types";
+import { PageLoading, PageProblem } from "../../_components/page-state";
 
 const REFRESH_MS = 20_000;
 
@@ -54,23 +55,15 @@ export function HomeworkTeacher({ id }: { id: string }) {
     return () => clearInterval(t);
   }, [secret, load]);
 
-  if (info.state === "loading" || secret === undefined)
-    return (
-      <main className="p-8">
-        <p role="status" className="text-2xl text-muted">
-          Loading the homework…
-        </p>
-      </main>
-    );
+  if (info.state === "loading" || secret === undefined) return <PageLoading what="the homework" />;
   if (info.state === "failed")
     return (
-      <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-5 px-6 py-10">
-        <h1 className="text-4xl font-bold">No such homework</h1>
-        <p className="text-xl">{info.message}</p>
-        <Link href="/homework/new" className="btn btn-quiet self-start">
-          Set new homework
-        </Link>
-      </main>
+      <PageProblem
+        title="No such homework"
+        message={info.message}
+        href="/homework/new"
+        action="Set new homework"
+      />
     );
   const hw = info.data;
 

@@ -13,6 +13,7 @@ import { DeckActions, DeleteDeck } from "./deck-actions";
 import { DeckView } from "./deck-view";
 import { correctionsOf, type DeckEdits, editsFrom, problemsOf } from "./edits";
 import { SaveBar } from "./save-bar";
+import { PageLoading, PageProblem } from "../../_components/page-state";
 
 export function DeckPage({ id, saved }: { id: string; saved: boolean }) {
   const router = useRouter();
@@ -47,23 +48,10 @@ export function DeckPage({ id, saved }: { id: string; saved: boolean }) {
     };
   }, [detail, secret]);
 
-  if (!loaded || loaded.state === "loading")
-    return (
-      <main className="p-8">
-        <p role="status" className="text-2xl text-muted">
-          Loading the deck…
-        </p>
-      </main>
-    );
+  if (!loaded || loaded.state === "loading") return <PageLoading what="the deck" />;
   if (loaded.state === "failed")
     return (
-      <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-5 px-6 py-10">
-        <h1 className="text-4xl font-bold">No such deck</h1>
-        <p className="text-xl">{loaded.message}</p>
-        <Link href="/plans" className="btn btn-quiet self-start">
-          See every deck
-        </Link>
-      </main>
+      <PageProblem title="No such deck" message={loaded.message} href="/plans" action="See every deck" />
     );
   const d = loaded.data;
   const canEdit = !d.builtIn && secret !== null && d.plan !== null;

@@ -4,8 +4,9 @@
 import type { TeamSide } from "../../../content/schema";
 import type { TeamView } from "../../../game/views";
 import { SideIcon } from "../../_components/icons";
+import { FeedbackLine } from "../../_components/scores";
 import type { Room } from "../../_lib/use-room";
-import { otherTeam, plural, SLOT_LABEL, sideLabel } from "../../_lib/words";
+import { otherTeam, plural, sideLabel } from "../../_lib/words";
 
 export function RoundFeedback({ room, view, team }: { room: Room; view: TeamView; team: TeamSide }) {
   const round = view.current;
@@ -68,15 +69,7 @@ export function RoundFeedback({ room, view, team }: { room: Room; view: TeamView
           <h3 className="font-bold">What the marker said about your paragraph</h3>
           <ul className="flex flex-col gap-1">
             {(round.feedback?.[team] ?? []).map((f) => (
-              <li key={f.slot} className="flex gap-2">
-                <span aria-hidden="true" className={`font-bold ${f.ok ? "text-ok" : "text-failure"}`}>
-                  {f.ok ? "✓" : "✗"}
-                </span>
-                <span>
-                  <span className="font-semibold">{SLOT_LABEL[f.slot]}:</span> {f.line}
-                  <span className="sr-only">{f.ok ? " (good)" : " (to improve)"}</span>
-                </span>
-              </li>
+              <FeedbackLine key={f.slot} feedback={f} />
             ))}
           </ul>
           <p className="mt-2 text-muted">

@@ -7,14 +7,13 @@ import { useState } from "react";
 import type { TeamSide } from "../../../content/schema";
 import type { BotLevel, TimerMode } from "../../../game/types";
 import { Choice } from "../../_components/choice";
+import { SideChoice } from "../../_components/side-choice";
 import { DeckSelect } from "../../_components/deck-select";
-import { SideIcon } from "../../_components/icons";
 import { NameField } from "../../_components/name-field";
 import { api } from "../../_lib/api";
 import { defaultDeckId, useDeck, useDecks } from "../../_lib/decks";
-import { LEVELS, SIDE_HINT, TIMERS } from "../../_lib/practice-words";
+import { LEVELS, TIMERS } from "../../_lib/practice-words";
 import { seatToken } from "../../_lib/storage";
-import { sideLabel, TEAMS } from "../../_lib/words";
 
 export function PractiseForm({ wanted }: { wanted: string | null }) {
   const router = useRouter();
@@ -65,23 +64,7 @@ export function PractiseForm({ wanted }: { wanted: string | null }) {
       </header>
       <form onSubmit={start} noValidate className="panel flex flex-col gap-6 p-6">
         <DeckSelect decks={decks} value={deckId} onChange={setPicked} />
-        <Choice
-          legend="Your side"
-          columns={2}
-          value={side}
-          onChange={setSide}
-          options={TEAMS.map((t) => ({
-            value: t,
-            label: sideLabel(deck, t),
-            hint: SIDE_HINT[t],
-            icon: (
-              <SideIcon
-                side={t}
-                className={`size-[1em] ${t === "failure" ? "text-failure" : "text-success"}`}
-              />
-            ),
-          }))}
-        />
+        <SideChoice deck={deck} value={side} onChange={setSide} />
         <Choice legend="Difficulty" value={level} onChange={setLevel} options={LEVELS} />
         <Choice legend="Timers" value={timers} onChange={setTimers} options={TIMERS} />
         <NameField value={name} onChange={setName} hint="Shown in your game and on your results." />

@@ -8,6 +8,7 @@ import { SideIcon } from "../../_components/icons";
 import { downloadWithSecret } from "../../_lib/api";
 import { homeworkSecret, hostSecret } from "../../_lib/storage";
 import { type GameSummary, HomeworkSummary } from "./homework-summary";
+import { PageLoading, PageProblem } from "../../_components/page-state";
 
 interface GameRecord {
   id: string;
@@ -50,24 +51,9 @@ export function Results({ id }: { id: string }) {
     };
   }, [id]);
 
-  if (load.state === "loading")
-    return (
-      <main className="p-8">
-        <p role="status" className="text-2xl text-muted">
-          Loading the essay plan…
-        </p>
-      </main>
-    );
+  if (load.state === "loading") return <PageLoading what="the essay plan" />;
   if (load.state === "failed")
-    return (
-      <main className="mx-auto flex max-w-xl flex-col gap-4 p-8">
-        <h1 className="text-4xl font-bold">No results here</h1>
-        <p className="text-xl">{load.message}</p>
-        <Link href="/" className="btn btn-quiet self-start">
-          Back to the start
-        </Link>
-      </main>
-    );
+    return <PageProblem title="No results here" message={load.message} href="/" action="Back to the start" />;
 
   const { game } = load;
   const plan = game.plan;
