@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { readSnapshot } from "./room-record";
 import { openSqliteStore, type SqliteStore } from "./store";
 import { startTestServer, type TestServer } from "./testing/harness";
 import { closeTable, openTable, playToBuild, type Table } from "./testing/table";
@@ -120,7 +121,9 @@ describe("acks after durability (SQLite, group commit)", () => {
     sqlite.close();
     store = openSqliteStore({ dir });
     const [room] = store.loadLiveRooms();
-    const saved = room?.snapshot as { machine: { context: { seats: Record<string, { status: string }> } } };
-    expect(saved.machine.context.seats[pupil?.seat ?? ""]?.status).toBe("away");
+    const saved = readSnapshot(room?.snapshot).machine.context as {
+      seats: Record<string, { status: string }>;
+    };
+    expect(saved.seats[pupil?.seat ?? ""]?.status).toBe("away");
   });
 });

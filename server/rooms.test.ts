@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { seedDeck } from "../content/decks";
 import { createLogger } from "./log";
 import { Registry } from "./rooms";
+import { readSnapshot } from "./room-record";
 import { openMemoryStore } from "./store";
 
 function setup() {
@@ -65,15 +66,14 @@ describe("Registry", () => {
       live.dispatch({ type: i % 2 ? "lock" : "unlock" }, { role: "host" }, `host:act-${i}`);
     const before = structuredClone(live.room.context);
     live.room.stop();
-    const saved = store.loadLiveRooms()[0]?.snapshot as {
-      machine: { context: Record<string, unknown> };
-      recent: [string, number][];
-      deck: unknown;
-    };
-    expect(saved.machine.context.deck).toBeUndefined();
+    const saved = store.loadLiveRooms()[0]?.snapshot as Record<string, unknown>;
+    expect(Object.keys(saved).filter((part) => part.includes("deck"))).toEqual(["deck"]);
     expect(saved.deck).toMatchObject({ shipped: "great-leap-industry" });
-    expect(saved.recent).toHaveLength(128);
-    expect(saved.recent[127]).toEqual(["host:act-199", before.version]);
+    const { recent } = readSnapshot(saved);
+    // Whole buckets of 32: at least the newest 128 ids.
+    expect(recent.length).toBeGreaterThanOrEqual(128);
+    expect(recent.length).toBeLessThan(160);
+    expect(recent.at(-1)).toEqual(["host:act-199", { ok: true, version: before.version }]);
 
     const again = new Registry({ store, log, onStep: () => {} });
     expect(again.restore()).toBe(1);

@@ -2,8 +2,6 @@
 // hashes and the host's secret hash — never the secrets), saving each room after every applied
 // step, restoring them all after a restart, filing a finished game, and retiring idle rooms.
 // One process owns all rooms; a second process would need a router by code (see README).
-import { createHash } from "node:crypto";
-import { shippedDecks } from "../content/decks";
 import type { Deck } from "../content/schema";
 import type { Actor, Command } from "../game/events";
 import { buildEssay, buildReport, buildRevision } from "../game/after";
@@ -12,6 +10,7 @@ import { type DispatchResult, Room, realScheduler, type Scheduler } from "../gam
 import { seedFrom } from "../game/rng";
 import type { Settings } from "../game/types";
 import type { Logger } from "./log";
+import { type PersistedMachine, type RoomAuth, RoomSaver, readSnapshot } from "./room-record";
 import { hashSecret, newHostSecret, newId, newJoinCode, newSeatToken, safeEqual } from "./secrets";
 import type { Store } from "./store/types";
 
@@ -19,80 +18,12 @@ import type { Store } from "./store/types";
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Remembered client action ids per room, so a retried action is applied once. */
 const RECENT_ACTIONS = 512;
-/**
- * The newest action ids a saved room keeps for after a restart. A retry comes seconds after its
- * action (the UI retries once, after 8 s; a reconnecting page at once), and a class sends one or
- * two actions a second, so 128 covers a minute or more. Keeping all 512 made ids ~40 % of every
- * room's saved snapshot (each step saves the whole room).
- */
-const SAVED_ACTIONS = 128;
-
-export interface SeatAuth {
-  seat: string;
-  issuedAt: number;
-}
-
-export interface RoomAuth {
-  hostSecretHash: string;
-  /** sha256(token) → seat. */
-  tokens: Record<string, SeatAuth>;
-  deckId: string | null;
-  homeworkId: string | null;
-  /** In homework rooms the one student also holds the host's controls. */
-  ownerSeat: string | null;
-}
-
-/** What is stored per live room. */
-interface RoomRecord {
-  machine: unknown;
-  auth: RoomAuth;
-  /** Recent client action ids, oldest first, with the version their action produced (records
-   *  saved before this form hold the whole DispatchResult). */
-  recent: [string, number | DispatchResult][];
-  /** A deck that ships with the app is saved by reference: its id and a hash of its content, and
-   *  the machine's context has no `deck` (23 KB of every snapshot, rewritten at every step, for a
-   *  deck that is in the code). A teacher's own deck is saved in full: it could be deleted. */
-  deck?: { shipped: string; hash: string };
-}
-
-type PersistedMachine = { context: Record<string, unknown> } & Record<string, unknown>;
-
-const deckHashes = new WeakMap<Deck, string>();
-function deckHash(deck: Deck): string {
-  let hash = deckHashes.get(deck);
-  if (!hash) {
-    hash = createHash("sha256").update(JSON.stringify(deck)).digest("base64url").slice(0, 22);
-    deckHashes.set(deck, hash);
-  }
-  return hash;
-}
-
-/** The shipped deck this deck object is, if it is one (the deck source hands out the same objects). */
-function shippedRef(deck: Deck): { shipped: string; hash: string } | undefined {
-  const shipped = shippedDecks.find((d) => d.deck === deck);
-  return shipped && { shipped: shipped.id, hash: deckHash(shipped.deck) };
-}
-
-/**
- * Puts a shipped deck back into a saved machine. The same content comes back as it was; if an
- * upgrade changed the shipped deck since, the room comes back with the new one as long as every
- * card the room holds is still in it (else the restore fails, as for any unreadable room).
- */
-function withDeck(machine: PersistedMachine, ref: { shipped: string; hash: string }): PersistedMachine {
-  const shipped = shippedDecks.find((d) => d.id === ref.shipped);
-  if (!shipped) throw new Error(`the shipped deck "${ref.shipped}" is not in this version`);
-  if (deckHash(shipped.deck) !== ref.hash) {
-    const known = new Set(shipped.deck.cards.map((c) => c.id));
-    const copies = (machine.context.copies ?? {}) as Record<string, string>;
-    const missing = Object.values(copies).find((card) => !known.has(card));
-    if (missing !== undefined)
-      throw new Error(`the shipped deck "${ref.shipped}" changed and no longer has card ${missing}`);
-  }
-  return { ...machine, context: { ...machine.context, deck: shipped.deck } };
-}
+export type { RoomAuth, SeatAuth } from "./room-record";
 
 export class LiveRoom {
   readonly recent = new Map<string, DispatchResult>();
+  /** Builds this room's snapshots (and remembers what it already encoded). */
+  readonly saver = new RoomSaver();
   finished = false;
   /** The finished game's id, once filed. */
   gameId: string | null = null;
@@ -133,7 +64,9 @@ export class LiveRoom {
    */
   stepApplied(): void {
     if (this.applying === null) return;
-    this.recent.set(this.applying, { ok: true, version: this.room.context.version });
+    const version = this.room.context.version;
+    this.recent.set(this.applying, { ok: true, version });
+    this.saver.remember(this.applying, version);
     this.applying = null;
     if (this.recent.size > RECENT_ACTIONS) this.recent.delete(this.recent.keys().next().value as string);
   }
@@ -165,18 +98,9 @@ export class LiveRoom {
     return safeEqual(hashSecret(secret), this.auth.hostSecretHash);
   }
 
-  record(): RoomRecord {
-    const machine = this.room.persisted() as PersistedMachine;
-    const recent: [string, number][] = [];
-    let skip = this.recent.size - SAVED_ACTIONS;
-    for (const [key, result] of this.recent) {
-      if (skip-- > 0) continue;
-      if (result.ok) recent.push([key, result.version]);
-    }
-    const deck = shippedRef(this.room.context.deck);
-    if (!deck) return { machine, auth: this.auth, recent };
-    const { deck: _inline, ...context } = machine.context;
-    return { machine: { ...machine, context }, auth: this.auth, recent, deck };
+  /** What the store keeps of this room now (see room-record.ts). */
+  record(): Record<string, unknown> {
+    return this.saver.snapshot(this.room.persisted() as PersistedMachine, this.auth);
   }
 }
 
@@ -263,8 +187,8 @@ export class Registry {
     let restored = 0;
     for (const rec of this.options.store.loadLiveRooms()) {
       try {
-        const data = rec.snapshot as RoomRecord;
-        const machine = data.deck ? withDeck(data.machine as PersistedMachine, data.deck) : data.machine;
+        const data = readSnapshot(rec.snapshot);
+        const machine = data.machine;
         let live: LiveRoom | undefined;
         const room = new Room({
           scheduler: this.scheduler,
@@ -272,8 +196,10 @@ export class Registry {
           onStep: () => live && this.afterStep(live),
         });
         live = new LiveRoom(room, data.auth, rec.updatedAt);
-        for (const [key, result] of data.recent ?? [])
-          live.recent.set(key, typeof result === "number" ? { ok: true, version: result } : result);
+        for (const [key, result] of data.recent) {
+          live.recent.set(key, result);
+          if (result.ok) live.saver.remember(key, result.version);
+        }
         this.rooms.set(rec.code, live);
         restored++;
         // Nobody is connected yet: everyone is away until their browser reconnects (within seconds,

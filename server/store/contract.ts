@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DeckRecord, GameRecord, HomeworkRecord, RoomRecord, Store } from "./types";
-import { StoreError } from "./types";
+import { EncodedJson, MAX_PART_KEY_CHARS, StoreError } from "./types";
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -136,6 +136,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         const loaded = store.loadLiveRooms()[0]!.snapshot as Record<string, unknown>;
         expect(Object.hasOwn(loaded, "__proto__")).toBe(true);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      });
+
+      it("takes an entry already encoded as JSON, and gives back the value it encodes", () => {
+        store.saveRoom(room("CDF346", { seats: new EncodedJson('{"s1":{"hand":["c1"]}}'), version: 3 }));
+        expect(store.loadLiveRooms()).toEqual([
+          room("CDF346", { seats: { s1: { hand: ["c1"] } }, version: 3 }),
+        ]);
+      });
+
+      it("refuses an entry key longer than a part key may be", () => {
+        store.saveRoom(room("CDF346", { v: 1 }));
+        const rec = room("CDF346", { ["k".repeat(MAX_PART_KEY_CHARS + 1)]: 1 });
+        expect(() => store.saveRoom(rec)).toThrow(StoreError);
+        expect(store.loadLiveRooms()).toEqual([room("CDF346", { v: 1 })]);
       });
 
       it("keeps Unicode intact", () => {

@@ -7,18 +7,23 @@ import type { Logger } from "../log";
 import {
   type DeckRecord,
   type DeckSummary,
+  EncodedJson,
   type GameRecord,
   type GameSummary,
   type HomeworkRecord,
   MAX_LIST_LIMIT,
+  MAX_PART_KEY_CHARS,
   type RoomRecord,
   StoreError,
 } from "./types";
 
 export interface RoomRow {
   code: string;
+  /** The whole snapshot's JSON; "" (never JSON) when the snapshot is an object kept as `parts`. */
   snapshot: string;
   updated_at: number;
+  /** Top-level entry key → its JSON, for an object snapshot; null otherwise. */
+  parts: Map<string, string> | null;
 }
 
 export interface GameRow {
@@ -91,12 +96,41 @@ function json(value: unknown, what: string): string {
   return encoded;
 }
 
+/** An object JSON writes as `{…}` from its own entries: neither an array nor anything with toJSON. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return (
+    (proto === Object.prototype || proto === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  );
+}
+
 export function roomRow(rec: RoomRecord): RoomRow {
-  return {
-    code: key(rec.code, "room.code"),
-    snapshot: json(rec.snapshot, "room.snapshot"),
-    updated_at: time(rec.updatedAt, "room.updatedAt"),
-  };
+  const code = key(rec.code, "room.code");
+  const updated_at = time(rec.updatedAt, "room.updatedAt");
+  const snapshot = rec.snapshot;
+  if (!isPlainObject(snapshot))
+    return { code, snapshot: json(snapshot, "room.snapshot"), updated_at, parts: null };
+  const parts = new Map<string, string>();
+  for (const part of Object.keys(snapshot)) {
+    if (part.length > MAX_PART_KEY_CHARS)
+      invalid("room.snapshot", `has a key longer than ${MAX_PART_KEY_CHARS}`);
+    const value = snapshot[part];
+    if (value instanceof EncodedJson) {
+      parts.set(part, text(value.json, `room.snapshot.${part}`));
+      continue;
+    }
+    let encoded: string | undefined;
+    try {
+      encoded = JSON.stringify(value);
+    } catch (err) {
+      invalid("room.snapshot", `cannot be stored as JSON (${(err as Error).message})`);
+    }
+    // As JSON leaves out an entry that is undefined or a function.
+    if (encoded !== undefined) parts.set(part, encoded);
+  }
+  return { code, snapshot: "", updated_at, parts };
 }
 
 export function gameRow(rec: GameRecord): GameRow {
@@ -171,9 +205,19 @@ export class RowDecoder {
   }
 
   room(row: RoomRow): RoomRecord | undefined {
-    const snapshot = this.parse(row.snapshot, "rooms", row.code, "snapshot");
-    if (!snapshot) return undefined;
-    return { code: row.code, snapshot: snapshot.value, updatedAt: row.updated_at };
+    if (row.parts === null) {
+      const snapshot = this.parse(row.snapshot, "rooms", row.code, "snapshot");
+      if (!snapshot) return undefined;
+      return { code: row.code, snapshot: snapshot.value, updatedAt: row.updated_at };
+    }
+    const entries: [string, unknown][] = [];
+    for (const [part, json] of row.parts) {
+      const value = this.parse(json, "room_parts", `${row.code} ${part}`, "json");
+      if (!value) return undefined;
+      entries.push([part, value.value]);
+    }
+    // fromEntries defines own properties: a "__proto__" part stays plain data.
+    return { code: row.code, snapshot: Object.fromEntries(entries), updatedAt: row.updated_at };
   }
 
   gameSummary(row: Omit<GameRow, "report" | "plan">): GameSummary | undefined {

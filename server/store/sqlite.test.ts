@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../log";
 import { deck, game, homework, room, runStoreContract } from "./contract";
 import { openSqliteStore, SCHEMA_VERSION, SQLITE_FILE_NAME, type SqliteStore } from "./sqlite";
-import { StoreError } from "./types";
+import { EncodedJson, StoreError } from "./types";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "debate-deck-store-"));
@@ -44,6 +44,19 @@ describe("SQLite adapter", () => {
   };
   const roomCount = (db: Database.Database) =>
     (db.prepare("SELECT count(*) AS n FROM rooms").get() as { n: number }).n;
+  /** A room's snapshot as another connection reads it from disk (whole, or assembled from parts). */
+  const onDisk = (db: Database.Database, code: string): unknown => {
+    const row = db.prepare("SELECT snapshot FROM rooms WHERE code = ?").get(code) as
+      | { snapshot: string }
+      | undefined;
+    if (!row) return undefined;
+    if (row.snapshot !== "") return JSON.parse(row.snapshot);
+    const parts = db.prepare("SELECT part, json FROM room_parts WHERE code = ?").all(code) as {
+      part: string;
+      json: string;
+    }[];
+    return Object.fromEntries(parts.map((p) => [p.part, JSON.parse(p.json)]));
+  };
 
   beforeEach(() => {
     dir = join(tempDir(), "nested", "data");
@@ -109,7 +122,13 @@ describe("SQLite adapter", () => {
     const store = open();
     for (let r = 0; r < 50; r++) store.saveRoom(room(`R${r}`, { r }));
     store.flush();
-    expect(store.stats()).toEqual({ pendingRooms: 0, batches: 1, batchedRooms: 50, failedBatches: 0 });
+    expect(store.stats()).toEqual({
+      pendingRooms: 0,
+      batches: 1,
+      batchedRooms: 50,
+      writtenParts: 50,
+      failedBatches: 0,
+    });
 
     // Proof from SQLite itself: make the 30th insert fail. If the batch were not one transaction
     // the first 29 rooms would be on disk; they are not.
@@ -118,14 +137,100 @@ describe("SQLite adapter", () => {
              BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     for (let r = 0; r < 50; r++) store.saveRoom(room(`R${r}`, { r, v: 2 }));
     expect(() => store.flush()).toThrow(/disk on fire/);
-    const onDisk = db.prepare("SELECT snapshot FROM rooms").all() as { snapshot: string }[];
-    expect(onDisk.filter((row) => JSON.parse(row.snapshot).v === 2)).toEqual([]);
+    const codes = (db.prepare("SELECT code FROM rooms").all() as { code: string }[]).map((r) => r.code);
+    expect(codes.filter((code) => (onDisk(db, code) as { v?: number }).v === 2)).toEqual([]);
     // Nothing was dropped: the whole batch is still pending and lands once the fault is gone.
     expect(store.stats()).toMatchObject({ pendingRooms: 50, failedBatches: 1 });
     db.exec("DROP TRIGGER refuse_r29");
     store.flush();
     expect(store.stats()).toMatchObject({ pendingRooms: 0, batches: 2, batchedRooms: 100 });
     expect(store.loadLiveRooms().every((r) => (r.snapshot as { v: number }).v === 2)).toBe(true);
+    for (const code of codes) expect(onDisk(db, code)).toMatchObject({ v: 2 });
+  });
+
+  it("rewrites only the parts of an object snapshot that changed, and drops the parts that went", () => {
+    const store = open();
+    const seats = { s1: { name: "Ada", hand: ["c1", "c2"] }, s2: { name: "Bo", hand: ["c3"] } };
+    const big = new EncodedJson(JSON.stringify({ cards: "x".repeat(5_000) }));
+    store.saveRoom(room("CDF346", { version: 1, "seat s1": seats.s1, "seat s2": seats.s2, deck: big }));
+    store.flush();
+    expect(store.stats().writtenParts).toBe(4);
+    // A step changed one seat and the version: two parts are written, not the deck.
+    store.saveRoom(
+      room("CDF346", {
+        version: 2,
+        "seat s1": { ...seats.s1, hand: ["c2"] },
+        "seat s2": seats.s2,
+        deck: big,
+      }),
+    );
+    store.flush();
+    expect(store.stats().writtenParts).toBe(6);
+    // A seat that left is gone from disk as well.
+    store.saveRoom(room("CDF346", { version: 3, "seat s1": { ...seats.s1, hand: ["c2"] }, deck: big }));
+    store.flush();
+    expect(store.stats().writtenParts).toBe(7);
+    const db = peek();
+    const expected = {
+      version: 3,
+      "seat s1": { name: "Ada", hand: ["c2"] },
+      deck: { cards: "x".repeat(5_000) },
+    };
+    expect(onDisk(db, "CDF346")).toEqual(expected);
+    store.close();
+    const reopened = open();
+    expect(reopened.loadLiveRooms()).toEqual([room("CDF346", expected)]);
+    // After a restart it knows what is on disk: an unchanged save writes nothing but the room's row.
+    reopened.saveRoom(room("CDF346", { ...expected, deck: big }));
+    reopened.flush();
+    expect(reopened.stats().writtenParts).toBe(0);
+  });
+
+  it("switches a room between a whole snapshot and parts without leaving stale parts", () => {
+    const store = open();
+    store.saveRoom(room("CDF346", { a: 1, b: 2 }));
+    store.flush();
+    store.saveRoom(room("CDF346", [1, 2, 3]));
+    store.flush();
+    const db = peek();
+    expect(onDisk(db, "CDF346")).toEqual([1, 2, 3]);
+    expect((db.prepare("SELECT count(*) AS n FROM room_parts").get() as { n: number }).n).toBe(0);
+    store.saveRoom(room("CDF346", { c: 3 }));
+    store.flush();
+    expect(onDisk(db, "CDF346")).toEqual({ c: 3 });
+    expect(store.loadLiveRooms()).toEqual([room("CDF346", { c: 3 })]);
+  });
+
+  it("reads a room saved whole by the previous schema, and stores it as parts from then on", () => {
+    open().close();
+    const db = peek();
+    // As a version-1 file holds it: the whole snapshot in rooms.snapshot.
+    db.prepare("INSERT INTO rooms (code, snapshot, updated_at) VALUES ('OLD234', ?, 5)").run(
+      JSON.stringify({ machine: { value: "build" }, auth: { tokens: {} } }),
+    );
+    const store = open();
+    expect(store.loadLiveRooms()).toEqual([
+      { code: "OLD234", snapshot: { machine: { value: "build" }, auth: { tokens: {} } }, updatedAt: 5 },
+    ]);
+    store.saveRoom(room("OLD234", { machine: { value: "rebut" }, auth: { tokens: {} } }, 6));
+    store.flush();
+    expect(db.prepare("SELECT snapshot FROM rooms WHERE code = 'OLD234'").get()).toEqual({ snapshot: "" });
+    expect(onDisk(db, "OLD234")).toEqual({ machine: { value: "rebut" }, auth: { tokens: {} } });
+  });
+
+  it("deletes a room's parts with the room, when it is deleted or finished", () => {
+    const store = open();
+    store.saveRoom(room("CDF346", { a: 1 }));
+    store.saveRoom(room("QRT679", { b: 2 }));
+    store.flush();
+    store.deleteRoom("CDF346");
+    store.finishRoom("QRT679", game("game_1"));
+    const db = peek();
+    expect((db.prepare("SELECT count(*) AS n FROM room_parts").get() as { n: number }).n).toBe(0);
+    // The same code used again starts clean.
+    store.saveRoom(room("CDF346", { c: 3 }));
+    store.flush();
+    expect(onDisk(db, "CDF346")).toEqual({ c: 3 });
   });
 
   it("retries on its timer after an explicit flush failed", () => {
@@ -169,11 +274,7 @@ describe("SQLite adapter", () => {
     db.exec("DROP TRIGGER refuse_all");
     vi.advanceTimersByTime(5_000);
     expect(store.stats()).toMatchObject({ pendingRooms: 0, batches: 1 });
-    expect(
-      JSON.parse((db.prepare("SELECT snapshot FROM rooms").get() as { snapshot: string }).snapshot),
-    ).toEqual({
-      v: 2,
-    });
+    expect(onDisk(db, "CDF346")).toEqual({ v: 2 });
   });
 
   it("afterWrite holds an ack until the batch holding its snapshot has committed", () => {

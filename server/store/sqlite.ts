@@ -19,6 +19,10 @@
  * nothing, and a finished or deleted room is never resurrected by a late batch. On SIGKILL at
  * most the last `batchMs` of room snapshots is lost. Everything else is written immediately.
  *
+ * A snapshot that is an object is stored as parts (table room_parts, one row per top-level entry),
+ * and a batch rewrites only the parts whose JSON differs from what is on disk: the room server
+ * splits a room into many small entries, so a step costs the few KB it changed, not the whole room.
+ *
  * `afterWrite(cb)` is group commit: the room server can hold a client's ack until the batch
  * holding its action commits, so an acknowledged action survives even SIGKILL.
  *
@@ -63,9 +67,11 @@ export interface SqliteStoreOptions {
 export interface SqliteStoreStats {
   /** Rooms with a snapshot saved but not yet written. */
   pendingRooms: number;
-  /** Batches committed since open, and room rows they wrote. */
+  /** Batches committed since open, the room rows they wrote, and the snapshot parts among them
+   *  that had changed (the others were not rewritten). */
   batches: number;
   batchedRooms: number;
+  writtenParts: number;
   /** Batches that failed since open. */
   failedBatches: number;
 }
@@ -121,6 +127,17 @@ const MIGRATIONS: readonly string[] = [
     teacher_secret_hash TEXT NOT NULL
   ) STRICT;
   `,
+  // A room whose snapshot is an object keeps it as parts (rooms.snapshot is then ""), and a step
+  // rewrites only the parts it changed: a few KB instead of the whole room. Rows written before
+  // this migration keep their whole snapshot and are read as they are.
+  `
+  CREATE TABLE room_parts (
+    code TEXT NOT NULL,
+    part TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (code, part)
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -144,12 +161,23 @@ function migrate(db: Database.Database, path: string): void {
 
 function prepare(db: Database.Database) {
   return {
-    upsertRoom: db.prepare<[RoomRow]>(
-      `INSERT INTO rooms (code, snapshot, updated_at) VALUES (@code, @snapshot, @updated_at)
+    upsertRoom: db.prepare<[string, string, number]>(
+      `INSERT INTO rooms (code, snapshot, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
     ),
-    allRooms: db.prepare<[], RoomRow>("SELECT code, snapshot, updated_at FROM rooms ORDER BY code"),
+    allRooms: db.prepare<[], Omit<RoomRow, "parts">>(
+      "SELECT code, snapshot, updated_at FROM rooms ORDER BY code",
+    ),
     deleteRoom: db.prepare<[string]>("DELETE FROM rooms WHERE code = ?"),
+    upsertPart: db.prepare<[string, string, string]>(
+      `INSERT INTO room_parts (code, part, json) VALUES (?, ?, ?)
+       ON CONFLICT (code, part) DO UPDATE SET json = excluded.json`,
+    ),
+    allParts: db.prepare<[], { code: string; part: string; json: string }>(
+      "SELECT code, part, json FROM room_parts ORDER BY code, part",
+    ),
+    deletePart: db.prepare<[string, string]>("DELETE FROM room_parts WHERE code = ? AND part = ?"),
+    deleteParts: db.prepare<[string]>("DELETE FROM room_parts WHERE code = ?"),
 
     upsertGame: db.prepare<[GameRow]>(
       `INSERT OR REPLACE INTO games (id, code, finished_at, summary, report, plan, deck_id, homework_id)
@@ -209,17 +237,39 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const pending = new Map<string, RoomRow>();
   /** afterWrite callbacks waiting for the pending snapshots to commit. */
   let waiting: (() => void)[] = [];
-  const stats = { batches: 0, batchedRooms: 0, failedBatches: 0 };
+  const stats = { batches: 0, batchedRooms: 0, writtenParts: 0, failedBatches: 0 };
+  /** Per room, the parts on disk (what the last committed batch wrote, or what was loaded), so a
+   *  batch writes only the parts that changed. A room not in here has unknown parts on disk. */
+  const written = new Map<string, Map<string, string>>();
   let timer: NodeJS.Timeout | undefined;
   let consecutiveFailures = 0;
   let closed = false;
 
-  const writeBatch = db.transaction((rows: RoomRow[]) => {
-    for (const row of rows) sql.upsertRoom.run(row);
+  /** Writes the rows; returns how many parts it wrote. `written` is updated only after the commit. */
+  const writeBatch = db.transaction((rows: RoomRow[]): number => {
+    let parts = 0;
+    for (const row of rows) {
+      sql.upsertRoom.run(row.code, row.snapshot, row.updated_at);
+      const before = written.get(row.code);
+      if (before === undefined) sql.deleteParts.run(row.code);
+      if (row.parts === null) {
+        if (before !== undefined && before.size > 0) sql.deleteParts.run(row.code);
+        continue;
+      }
+      for (const [part, json] of row.parts) {
+        if (before?.get(part) === json) continue;
+        sql.upsertPart.run(row.code, part, json);
+        parts++;
+      }
+      if (before)
+        for (const part of before.keys()) if (!row.parts.has(part)) sql.deletePart.run(row.code, part);
+    }
+    return parts;
   });
   const finish = db.transaction((code: string, game: GameRow) => {
     sql.upsertGame.run(game);
     sql.deleteRoom.run(code);
+    sql.deleteParts.run(code);
   });
 
   function open(method: string): void {
@@ -252,7 +302,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const rows = [...pending.values()];
     pending.clear();
     try {
-      writeBatch(rows);
+      stats.writtenParts += writeBatch(rows);
+      for (const row of rows) written.set(row.code, row.parts ?? new Map());
     } catch (err) {
       stats.failedBatches++;
       // Put them back unless a newer snapshot arrived meanwhile (it cannot, synchronously, but
@@ -304,12 +355,30 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     loadLiveRooms() {
       open("loadLiveRooms");
       writePending();
-      return decoded(sql.allRooms.all().map((row) => decode.room(row)));
+      const parts = new Map<string, Map<string, string>>();
+      for (const { code, part, json } of sql.allParts.iterate()) {
+        let map = parts.get(code);
+        if (!map) {
+          map = new Map();
+          parts.set(code, map);
+        }
+        map.set(part, json);
+      }
+      const rows: RoomRow[] = sql.allRooms.all().map((row) => ({
+        ...row,
+        parts: row.snapshot === "" ? (parts.get(row.code) ?? new Map()) : null,
+      }));
+      for (const row of rows) written.set(row.code, parts.get(row.code) ?? new Map());
+      return decoded(rows.map((row) => decode.room(row)));
     },
     deleteRoom(code) {
       open("deleteRoom");
       if (!isKey(code)) return;
-      sql.deleteRoom.run(code);
+      db.transaction(() => {
+        sql.deleteRoom.run(code);
+        sql.deleteParts.run(code);
+      })();
+      written.delete(code);
       pending.delete(code);
     },
 
@@ -327,6 +396,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       finish(code, row);
       // Only after the commit: if it failed, the room's latest snapshot must still be written.
       pending.delete(code);
+      written.delete(code);
     },
     getGame(id) {
       open("getGame");

@@ -5,7 +5,10 @@
  *
  * What is stored:
  * - live rooms: one opaque JSON snapshot per room code, overwritten after every applied event,
- *   so a restarted server can bring every room back;
+ *   so a restarted server can bring every room back. A snapshot that is a plain object is kept
+ *   as parts, one per top-level entry, and only the parts whose JSON changed are rewritten: a
+ *   caller that splits a large state into many entries pays for what a step changed, not for
+ *   the whole room. An entry may come already encoded (`EncodedJson`);
  * - finished games, kept forever: summary, teacher's report and essay plan. Filing a game and
  *   retiring its live room happen in one transaction (`finishRoom`), so a crash between the two
  *   can neither lose the game nor leave a finished room running;
@@ -30,10 +33,23 @@
 export interface RoomRecord {
   /** The room's join code. */
   code: string;
-  /** JSON-serialisable room state, opaque to the store. */
+  /** JSON-serialisable room state, opaque to the store. Loaded back, an `EncodedJson` entry is the
+   *  value it encodes. */
   snapshot: unknown;
   updatedAt: number;
 }
+
+/**
+ * A value the caller has already turned into JSON (`JSON.stringify(value)`), for a snapshot entry
+ * it keeps unchanged across many saves: the store uses the text as it is, and compares it with
+ * what it last wrote by identity first. The caller vouches that the text is JSON.
+ */
+export class EncodedJson {
+  constructor(readonly json: string) {}
+}
+
+/** The longest key of a snapshot's top-level entry (each entry is a stored part). */
+export const MAX_PART_KEY_CHARS = 400;
 
 export interface GameRecord {
   id: string;

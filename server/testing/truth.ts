@@ -4,7 +4,7 @@
 // what was logged) against it.
 import type { TeamSide } from "../../content/schema";
 import type { GameContext } from "../../game/types";
-import type { RoomAuth } from "../rooms";
+import { readSnapshot, throughJson } from "../room-record";
 import type { Store } from "../store/types";
 
 export interface Truth {
@@ -30,8 +30,8 @@ export function recordTruth(inner: Store): { store: Store; truth: Truth } {
     steps: 0,
   };
   const observe = (snapshot: unknown) => {
-    const rec = snapshot as { machine: { context: GameContext }; auth: RoomAuth };
-    const ctx = rec.machine.context;
+    const rec = readSnapshot(throughJson(snapshot as Record<string, unknown>));
+    const ctx = rec.machine.context as unknown as GameContext;
     truth.steps++;
     for (const copy of Object.keys(ctx.copies)) truth.copies.add(copy);
     for (const seat of Object.values(ctx.seats)) {

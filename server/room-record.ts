@@ -1,0 +1,169 @@
+// What is saved of a live room, and reading it back. A room is saved after every applied step, so
+// the form is cut for that: the engine's context in parts (room-parts.ts; a step rewrites the seat,
+// team field and round it changed, not the 30 KB room), the recent client action ids in buckets
+// (only the newest bucket changes), a shipped deck by reference. Rooms saved whole by earlier
+// versions are still read.
+import { createHash } from "node:crypto";
+import { shippedDecks } from "../content/decks";
+import type { Deck } from "../content/schema";
+import type { DispatchResult } from "../game/room";
+import { joinParts, PartCache, type Split, splitParts } from "./room-parts";
+import { EncodedJson } from "./store/types";
+
+export interface SeatAuth {
+  seat: string;
+  issuedAt: number;
+}
+
+export interface RoomAuth {
+  hostSecretHash: string;
+  /** sha256(token) → seat. */
+  tokens: Record<string, SeatAuth>;
+  deckId: string | null;
+  homeworkId: string | null;
+  /** In homework rooms the one student also holds the host's controls. */
+  ownerSeat: string | null;
+}
+
+export type PersistedMachine = { context: Record<string, unknown> } & Record<string, unknown>;
+
+type DeckRef = { shipped: string; hash: string };
+
+/**
+ * The newest action ids a saved room keeps for after a restart. A retry comes seconds after its
+ * action (the UI retries once, after 8 s; a reconnecting page at once), and a class sends one or
+ * two actions a second, so 128 covers a minute or more.
+ */
+export const SAVED_ACTIONS = 128;
+/** Action ids per saved bucket: a full bucket never changes, so it is written once. */
+const BUCKET = 32;
+
+/** The context's fields cut further than one part each: a seat, a team's field, a round per part. */
+const CONTEXT_SPLIT: Split = { seats: 1, teams: 2, rounds: 1 };
+const FORMAT = 2;
+
+/** A room as the version before parts saved it: whole. */
+interface WholeRecord {
+  machine: PersistedMachine;
+  auth: RoomAuth;
+  /** Oldest first, with the version their action produced (older still: the DispatchResult). */
+  recent?: [string, number | DispatchResult][];
+  deck?: DeckRef;
+}
+
+const deckHashes = new WeakMap<Deck, string>();
+function deckHash(deck: Deck): string {
+  let hash = deckHashes.get(deck);
+  if (!hash) {
+    hash = createHash("sha256").update(JSON.stringify(deck)).digest("base64url").slice(0, 22);
+    deckHashes.set(deck, hash);
+  }
+  return hash;
+}
+
+/** The shipped deck this deck object is, if it is one (the deck source hands out the same objects). */
+function shippedRef(deck: Deck): DeckRef | undefined {
+  const shipped = shippedDecks.find((d) => d.deck === deck);
+  return shipped && { shipped: shipped.id, hash: deckHash(shipped.deck) };
+}
+
+/**
+ * Puts a shipped deck back into a saved context. The same content comes back as it was; if an
+ * upgrade changed the shipped deck since, the room comes back with the new one as long as every
+ * card the room holds is still in it (else the restore fails, as for any unreadable room).
+ */
+function withDeck(context: Record<string, unknown>, ref: DeckRef): Record<string, unknown> {
+  const shipped = shippedDecks.find((d) => d.id === ref.shipped);
+  if (!shipped) throw new Error(`the shipped deck "${ref.shipped}" is not in this version`);
+  if (deckHash(shipped.deck) !== ref.hash) {
+    const known = new Set(shipped.deck.cards.map((c) => c.id));
+    const copies = (context.copies ?? {}) as Record<string, string>;
+    const missing = Object.values(copies).find((card) => !known.has(card));
+    if (missing !== undefined)
+      throw new Error(`the shipped deck "${ref.shipped}" changed and no longer has card ${missing}`);
+  }
+  return { ...context, deck: shipped.deck };
+}
+
+/** Builds a live room's snapshots; one per room (it remembers what it already encoded). */
+export class RoomSaver {
+  private readonly cache = new PartCache();
+  /** Bucket number → its action ids; a bucket is replaced as it grows, never changed in place. */
+  private readonly buckets = new Map<number, readonly (readonly [string, number])[]>();
+  private count = 0;
+
+  /** Keeps a client action id (and its version) for the next snapshots. */
+  remember(key: string, version: number): void {
+    const n = Math.floor(this.count / BUCKET);
+    this.buckets.set(n, [...(this.buckets.get(n) ?? []), [key, version]]);
+    this.count++;
+    // Whole buckets only: at least SAVED_ACTIONS ids are kept.
+    for (const b of this.buckets.keys())
+      if ((b + 1) * BUCKET <= this.count - SAVED_ACTIONS) this.buckets.delete(b);
+  }
+
+  /** The snapshot to store: a flat object whose entries the store keeps as parts. */
+  snapshot(machine: PersistedMachine, auth: RoomAuth): Record<string, unknown> {
+    const { context, ...rest } = machine;
+    const out: Record<string, unknown> = { format: FORMAT, machine: rest, auth };
+    let ctx = context;
+    const deck = shippedRef(context.deck as Deck);
+    if (deck) {
+      out.deck = deck;
+      const { deck: _inline, ...withoutDeck } = context;
+      ctx = withoutDeck;
+    }
+    splitParts(out, "ctx", ctx, CONTEXT_SPLIT, this.cache);
+    for (const [n, bucket] of this.buckets) out[`recent:${n}`] = this.cache.leaf(bucket);
+    return out;
+  }
+}
+
+export interface ReadRoom {
+  machine: PersistedMachine;
+  auth: RoomAuth;
+  /** Client action ids, oldest first, with what their action returned. */
+  recent: [string, DispatchResult][];
+}
+
+/** A stored snapshot back as the room it was (throws if it cannot be: the room is then skipped). */
+export function readSnapshot(snapshot: unknown): ReadRoom {
+  if (typeof snapshot !== "object" || snapshot === null) throw new Error("the saved room is not an object");
+  const data = snapshot as Record<string, unknown>;
+  if (data.format === FORMAT) {
+    let context = joinParts(data, "ctx");
+    if (data.deck) context = withDeck(context, data.deck as DeckRef);
+    const buckets = Object.keys(data)
+      .filter((k) => k.startsWith("recent:"))
+      .map((k) => Number(k.slice("recent:".length)))
+      .sort((a, b) => a - b);
+    const recent: [string, DispatchResult][] = [];
+    for (const n of buckets)
+      for (const [key, version] of data[`recent:${n}`] as [string, number][])
+        recent.push([key, { ok: true, version }]);
+    return {
+      machine: { ...(data.machine as Record<string, unknown>), context },
+      auth: data.auth as RoomAuth,
+      recent,
+    };
+  }
+  const whole = data as unknown as WholeRecord;
+  const machine = whole.deck
+    ? { ...whole.machine, context: withDeck(whole.machine.context, whole.deck) }
+    : whole.machine;
+  const recent: [string, DispatchResult][] = (whole.recent ?? []).map(([key, result]) => [
+    key,
+    typeof result === "number" ? { ok: true, version: result } : result,
+  ]);
+  return { machine, auth: whole.auth, recent };
+}
+
+/** The snapshot as it would be stored and loaded (tests: compare what a restart would bring back). */
+export function throughJson(snapshot: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([k, v]) => [
+      k,
+      JSON.parse(v instanceof EncodedJson ? v.json : JSON.stringify(v)),
+    ]),
+  );
+}
