@@ -14,6 +14,7 @@ import type { Socket } from "socket.io";
 import type { Server } from "socket.io";
 import type { TeamSide } from "../content/schema";
 import { IN_GAME } from "../game/lobby";
+import type { GameContext } from "../game/types";
 import { hostView, roomViews, screenView, seatView, teamView } from "../game/views";
 import type { MePayload, Role, ViewPayload } from "./protocol";
 import type { LiveRoom } from "./rooms";
@@ -29,6 +30,8 @@ export interface SocketData {
   team: TeamSide | null;
   /** JSON of the last private view sent, to skip unchanged ones. */
   lastMe: string;
+  /** What the last private view was built from (see `MeInputs`); unset: build it. */
+  meInputs?: MeInputs;
   /** When this socket was last told it is rate limited (notices are themselves rate limited). */
   lastRateNoticeAt: number;
   /** Asked for `views: "patch"` (set when the connection is served). */
@@ -54,6 +57,32 @@ export function dataOf(socket: Socket): SocketData {
 /** The group a socket joins for an audience: the patch twin when it asked for patches. */
 export function viewGroup(name: string, socket: Socket): string {
   return dataOf(socket).patch ? `${name}:p` : name;
+}
+
+/**
+ * Everything a student's private part (game/views.ts seatView) is made of: their seat object, the
+ * card copies, their verdict vote, and in Build and Rebut which proposals they made and back. The
+ * engine never changes an object in place, so the same objects and marks make the same part: a
+ * step that touched none of them needs no new part built for that student (most steps, for most).
+ */
+interface MeInputs {
+  seat: object;
+  copies: object;
+  vote: unknown;
+  /** Their proposals and votes this phase ("" outside Build and Rebut). */
+  marks: string;
+  round: boolean;
+}
+
+/** Per team, each seat's proposals and votes in Build and Rebut, as a string: one pass per step. */
+function marksOf(proposals: GameContext["teams"]["failure"]["proposals"]): Map<string, string> {
+  const marks = new Map<string, string>();
+  const add = (seat: string, mark: string) => marks.set(seat, (marks.get(seat) ?? "") + mark);
+  for (const p of proposals) {
+    for (const s of p.supporters) add(s, `v${p.slot}=${p.id};`);
+    for (const c of p.copies) add(c.seat, `p${p.id};`);
+  }
+  return marks;
 }
 
 /** JSON of each top-level field of the view a patch group was last sent. */
@@ -106,7 +135,8 @@ export class Broadcaster {
    *  was just moved has left the old team's group (and knows their new team) before views go out. */
   room(live: LiveRoom): void {
     this.moved.clear();
-    for (const socket of this.playersOf(live.code)) this.me(live, socket, false);
+    const marks = new Map<TeamSide, Map<string, string>>();
+    for (const socket of this.playersOf(live.code)) this.me(live, socket, false, marks);
     const ctx = live.room.context;
     const phase = live.room.phase;
     const code = live.code;
@@ -195,6 +225,7 @@ export class Broadcaster {
       if (team) socket.join(viewGroup(group.team(live.code, team), socket));
       data.team = team;
       data.lastMe = ""; // a new team: resend the private part too
+      data.meInputs = undefined;
       if (data.patch) this.moved.add(socket); // and a whole view: it never had this group's last one
     }
     // Only when it changes: this runs for every student socket at every step.
@@ -206,13 +237,48 @@ export class Broadcaster {
     }
   }
 
-  /** A student's private part, sent when it changed (or always, when forced). */
-  private me(live: LiveRoom, socket: Socket, force: boolean): void {
+  /** A student's private part, sent when it changed (or always, when forced). `marks` collects each
+   *  team's proposal marks for this step, built on first need. */
+  private me(
+    live: LiveRoom,
+    socket: Socket,
+    force: boolean,
+    marks = new Map<TeamSide, Map<string, string>>(),
+  ): void {
     this.place(live, socket);
     const data = dataOf(socket);
     if (!data.seat) return;
     const ctx = live.room.context;
-    const me = seatView(ctx, live.room.phase, data.seat);
+    const phase = live.room.phase;
+    const seat = ctx.seats[data.seat];
+    let inputs: MeInputs | undefined;
+    if (seat) {
+      let team = "";
+      if (phase === "build" || phase === "rebut") {
+        let teamMarks = marks.get(seat.team);
+        if (!teamMarks) {
+          teamMarks = marksOf(ctx.teams[seat.team].proposals);
+          marks.set(seat.team, teamMarks);
+        }
+        team = `${phase}:${teamMarks.get(seat.id) ?? ""}`;
+      }
+      const before = phase === "voteBefore" || ctx.round < 0;
+      const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
+      inputs = { seat, copies: ctx.copies, vote, marks: team, round: before };
+      const last = data.meInputs;
+      if (
+        !force &&
+        last &&
+        last.seat === seat &&
+        last.copies === ctx.copies &&
+        last.vote === vote &&
+        last.marks === team &&
+        last.round === before
+      )
+        return;
+    }
+    data.meInputs = inputs;
+    const me = seatView(ctx, phase, data.seat);
     const json = JSON.stringify(me);
     if (!force && json === data.lastMe) return;
     data.lastMe = json;

@@ -2,7 +2,7 @@
 // any split depth; unchanged objects are encoded once.
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { joinParts, PartCache, splitParts } from "./room-parts";
+import { joinParts, PartSplitter } from "./room-parts";
 import { EncodedJson } from "./store/types";
 
 /** What the store gives back: every entry parsed from its JSON. */
@@ -23,11 +23,36 @@ it("puts back exactly what JSON would, key order included, at any split depth", 
       fc.dictionary(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 4 })),
       (value, split) => {
         const out: Record<string, unknown> = {};
-        splitParts(out, "ctx", value, split, new PartCache());
+        new PartSplitter(out, "ctx", split).update(value);
         expect(JSON.stringify(joinParts(throughStore(out), "ctx"))).toBe(JSON.stringify(value));
       },
     ),
     { numRuns: 400 },
+  );
+});
+
+it("keeps the parts right through any sequence of values, dropping what went (one splitter, many saves)", () => {
+  const object = fc.dictionary(
+    fc.constantFrom("a", "b", "seats", "list", "__proto__"),
+    fc.jsonValue({ maxDepth: 3 }),
+    {
+      maxKeys: 5,
+    },
+  );
+  fc.assert(
+    fc.property(fc.array(object, { minLength: 1, maxLength: 6 }), (values) => {
+      const out: Record<string, unknown> = {};
+      const splitter = new PartSplitter(out, "ctx", { seats: 2, list: 1, a: 3 });
+      for (const value of values) {
+        splitter.update(value);
+        expect(JSON.stringify(joinParts(throughStore(out), "ctx"))).toBe(JSON.stringify(value));
+        // No part is left over from an earlier value: a fresh splitter makes the same keys.
+        const fresh: Record<string, unknown> = {};
+        new PartSplitter(fresh, "ctx", { seats: 2, list: 1, a: 3 }).update(value);
+        expect(Object.keys(out).sort()).toEqual(Object.keys(fresh).sort());
+      }
+    }),
+    { numRuns: 300 },
   );
 });
 
@@ -41,36 +66,31 @@ it("leaves out what JSON leaves out, writes null where JSON does, and keeps __pr
     nested: { deeper: { k: undefined, n: null } },
   });
   const out: Record<string, unknown> = {};
-  splitParts(
-    out,
-    "ctx",
-    value,
-    { list: 1, nested: 2, __proto__: 1 } as Record<string, number>,
-    new PartCache(),
-  );
+  new PartSplitter(out, "ctx", JSON.parse('{"list": 1, "nested": 2, "__proto__": 1}')).update(value);
   const back = joinParts(throughStore(out), "ctx");
   expect(JSON.stringify(back)).toBe(JSON.stringify(value));
   expect(Object.hasOwn(back, "__proto__")).toBe(true);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-it("encodes an unchanged object once: the next save reuses its JSON", () => {
-  const cache = new PartCache();
+it("leaves the part of an unchanged object as it was: not walked, not encoded again", () => {
+  const out: Record<string, unknown> = {};
+  const splitter = new PartSplitter(out, "ctx", { seats: 1 });
   const seat = { name: "Ada", hand: ["c1"] };
-  const first: Record<string, unknown> = {};
-  splitParts(first, "ctx", { seats: { s1: seat }, version: 1 }, { seats: 1 }, cache);
-  const second: Record<string, unknown> = {};
-  splitParts(second, "ctx", { seats: { s1: seat }, version: 2 }, { seats: 1 }, cache);
+  const other = { name: "Bo", hand: ["c2"] };
+  splitter.update({ seats: { s1: seat, s2: other }, version: 1 });
   const key = 'ctx=["seats","s1"]';
-  expect(second[key]).toBe(first[key]);
-  const third: Record<string, unknown> = {};
-  splitParts(third, "ctx", { seats: { s1: { ...seat, hand: [] } }, version: 3 }, { seats: 1 }, cache);
-  expect((third[key] as EncodedJson).json).toBe('{"name":"Ada","hand":[]}');
+  const first = out[key];
+  splitter.update({ seats: { s1: seat, s2: { ...other, hand: [] } }, version: 2 });
+  expect(out[key]).toBe(first);
+  expect((out['ctx=["seats","s2"]'] as EncodedJson).json).toBe('{"name":"Bo","hand":[]}');
+  splitter.update({ seats: { s2: other }, version: 3 });
+  expect(out[key]).toBeUndefined();
 });
 
 it("refuses to put back a room with a part missing", () => {
   const out: Record<string, unknown> = {};
-  splitParts(out, "ctx", { seats: { s1: { hand: ["c1"] } } }, { seats: 1 }, new PartCache());
+  new PartSplitter(out, "ctx", { seats: 1 }).update({ seats: { s1: { hand: ["c1"] } } });
   const parts = throughStore(out);
   delete parts['ctx=["seats","s1"]'];
   expect(() => joinParts(parts, "ctx")).toThrow(/no part ctx=\["seats","s1"\]/);

@@ -5,8 +5,8 @@
 // A value is split down to a depth given per field (`Split`): a split object becomes a node part
 // (its key order, and its primitive fields inline) plus one part per object-valued field; anything
 // at the depth limit is a leaf part, its whole JSON. The engine never mutates its context (each step
-// builds new objects for what changed and shares the rest), so a part's JSON is cached by the
-// object's identity: an unchanged seat, team or round is neither encoded nor written again.
+// builds new objects for what changed and shares the rest), so an object seen at the same place last
+// time has the same parts: an unchanged seat, team or round is neither walked, encoded nor written.
 import { EncodedJson } from "./store/types";
 
 /** How many more levels each field is split into parts (absent: the field is one part). */
@@ -34,95 +34,104 @@ function isNode(value: unknown): value is Record<string, unknown> | unknown[] {
   );
 }
 
-/** JSON of values that are never mutated, by identity (held weakly: dropped with the value). */
-export class PartCache {
-  private readonly leaves = new WeakMap<object, EncodedJson>();
-  private readonly nodes = new WeakMap<object, EncodedJson>();
-
-  leaf(value: unknown): EncodedJson | undefined {
-    if (typeof value !== "object" || value === null) {
-      const json = JSON.stringify(value);
-      return json === undefined ? undefined : new EncodedJson(json);
-    }
-    let encoded = this.leaves.get(value);
-    if (!encoded) {
-      encoded = new EncodedJson(JSON.stringify(value));
-      this.leaves.set(value, encoded);
-    }
-    return encoded;
-  }
-
-  node(value: object, descriptor: () => NodeDescriptor): EncodedJson {
-    let encoded = this.nodes.get(value);
-    if (!encoded) {
-      encoded = new EncodedJson(JSON.stringify(descriptor()));
-      this.nodes.set(value, encoded);
-    }
-    return encoded;
-  }
-}
-
-/**
- * Adds `value`'s parts to `out` under `prefix`. The root is always a node (it is usually a fresh
- * object); `split` gives the depth below each of its fields. Values JSON leaves out (undefined,
- * functions) are left out here too.
- */
-export function splitParts(
-  out: Record<string, unknown>,
-  prefix: string,
-  value: Record<string, unknown>,
-  split: Split,
-  cache: PartCache,
-): void {
-  const p: Record<string, unknown> = {};
+/** A node's descriptor: its keys in order (or its length), and its primitive fields inline. */
+function descriptorOf(value: Record<string, unknown> | unknown[]): NodeDescriptor {
+  if (Array.isArray(value)) return { n: value.length };
   const k: string[] = [];
+  // No prototype: a "__proto__" field is kept as data, like any other.
+  const p: Record<string, unknown> = Object.create(null);
   for (const [key, field] of Object.entries(value)) {
     if (field === undefined || typeof field === "function" || typeof field === "symbol") continue;
     k.push(key);
     if (typeof field !== "object" || field === null) p[key] = field;
-    else add(out, prefix, [key], field, split[key] ?? 0, cache);
   }
-  out[nodeKey(prefix, [])] = new EncodedJson(JSON.stringify({ k, p }));
+  return { k, p };
 }
 
-function add(
-  out: Record<string, unknown>,
-  prefix: string,
-  path: Path,
-  value: object,
-  depth: number,
-  cache: PartCache,
-) {
-  if (depth <= 0 || !isNode(value)) {
-    out[leafKey(prefix, path)] = cache.leaf(value);
-    return;
-  }
-  if (Array.isArray(value)) {
-    out[nodeKey(prefix, path)] = cache.node(value, () => ({ n: value.length }));
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item === "object" && item !== null) add(out, prefix, [...path, i], item, depth - 1, cache);
-      // JSON writes a missing, undefined or function element as null.
-      else out[leafKey(prefix, [...path, i])] = cache.leaf(item) ?? new EncodedJson("null");
-    }
-    return;
-  }
-  out[nodeKey(prefix, path)] = cache.node(value, () => {
-    const k: string[] = [];
-    const p: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      if (field === undefined || typeof field === "function" || typeof field === "symbol") continue;
-      k.push(key);
-      if (typeof field !== "object" || field === null) p[key] = field;
-    }
-    return { k, p };
-  });
-  for (const [key, field] of Object.entries(value))
-    if (typeof field === "object" && field !== null)
-      add(out, prefix, [...path, key], field, depth - 1, cache);
+/** What was last put at a path: the value (by identity), and for a node its children's paths. */
+interface Placed {
+  value: unknown;
+  node: boolean;
+  children: Map<string | number, string> | null;
 }
 
-/** The value `splitParts` cut under `prefix`, from the loaded entries (each already parsed). Throws
+/**
+ * Keeps the parts of one value under `prefix` in `parts`, step after step. `update` walks only
+ * what changed: a subtree whose object is the one it saw last time (the engine builds new objects
+ * for what a step changes and shares the rest) is skipped whole, and its parts stay as they were.
+ * So a step costs the seat, team field and round it touched, not the whole room.
+ */
+export class PartSplitter {
+  private readonly placed = new Map<string, Placed>();
+
+  constructor(
+    /** The snapshot's entries: this splitter owns the keys that start with `prefix`. */
+    private readonly parts: Record<string, unknown>,
+    private readonly prefix: string,
+    private readonly split: Split,
+  ) {}
+
+  update(value: Record<string, unknown>): void {
+    this.put(JSON.stringify([]), [], value, Number.POSITIVE_INFINITY, true);
+  }
+
+  /** `depth`: levels still to split below this path (the root: each field's own from `split`). */
+  private put(path: string, segments: Path, value: unknown, depth: number, root = false): void {
+    const before = this.placed.get(path);
+    const node = (root || depth > 0) && isNode(value);
+    if (before && before.value === value && before.node === node) return; // unchanged: same object
+    if (before && before.node !== node) this.remove(path);
+    const children = (node && (before?.children ?? new Map())) || null;
+    this.placed.set(path, { value, node, children });
+    if (!node) {
+      const json = JSON.stringify(value);
+      if (json === undefined) delete this.parts[`${this.prefix}=${path}`];
+      else this.parts[`${this.prefix}=${path}`] = new EncodedJson(json);
+      return;
+    }
+    const container = value as Record<string, unknown> | unknown[];
+    this.parts[`${this.prefix}#${path}`] = new EncodedJson(JSON.stringify(descriptorOf(container)));
+    const seen = new Set<string | number>();
+    const visit = (key: string | number, child: unknown) => {
+      // Primitive fields of an object are inline in its descriptor; array items are parts (as JSON:
+      // undefined and functions become null).
+      if (!Array.isArray(container) && (typeof child !== "object" || child === null)) return;
+      seen.add(key);
+      let childPath = (children as Map<string | number, string>).get(key);
+      if (childPath === undefined) {
+        childPath = JSON.stringify([...segments, key]);
+        (children as Map<string | number, string>).set(key, childPath);
+      }
+      const next = root
+        ? Object.hasOwn(this.split, key)
+          ? (this.split[key as string] as number)
+          : 0
+        : depth - 1;
+      const item =
+        Array.isArray(container) && (child === undefined || typeof child === "function") ? null : child;
+      this.put(childPath, [...segments, key], item, next);
+    };
+    if (Array.isArray(container)) for (let i = 0; i < container.length; i++) visit(i, container[i]);
+    else for (const key of Object.keys(container)) visit(key, container[key]);
+    for (const [key, childPath] of children as Map<string | number, string>)
+      if (!seen.has(key)) {
+        this.remove(childPath);
+        (children as Map<string | number, string>).delete(key);
+      }
+  }
+
+  /** Drops the parts at and under a path. */
+  private remove(path: string): void {
+    const placed = this.placed.get(path);
+    if (!placed) return;
+    this.placed.delete(path);
+    delete this.parts[`${this.prefix}=${path}`];
+    delete this.parts[`${this.prefix}#${path}`];
+    for (const child of placed.children?.values() ?? []) this.remove(child);
+  }
+}
+
+/** The value a `PartSplitter` cut under `prefix`, from the loaded entries (each already parsed). Throws
  *  if a part is missing: a room put back with a hole in it would be worse than no room. */
 export function joinParts(parts: Readonly<Record<string, unknown>>, prefix: string): Record<string, unknown> {
   const get = (key: string) => (Object.hasOwn(parts, key) ? parts[key] : undefined);

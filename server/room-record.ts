@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { shippedDecks } from "../content/decks";
 import type { Deck } from "../content/schema";
 import type { DispatchResult } from "../game/room";
-import { joinParts, PartCache, type Split, splitParts } from "./room-parts";
+import { joinParts, PartSplitter, type Split } from "./room-parts";
 import { EncodedJson } from "./store/types";
 
 export interface SeatAuth {
@@ -85,11 +85,16 @@ function withDeck(context: Record<string, unknown>, ref: DeckRef): Record<string
   return { ...context, deck: shipped.deck };
 }
 
-/** Builds a live room's snapshots; one per room (it remembers what it already encoded). */
+/** Builds a live room's snapshots; one per room (it keeps the parts of the last one, and redoes only
+ *  what changed since). */
 export class RoomSaver {
-  private readonly cache = new PartCache();
+  /** The snapshot's entries, kept from save to save; the store copies them as it is handed them. */
+  private readonly parts: Record<string, unknown> = { format: FORMAT };
+  private readonly context = new PartSplitter(this.parts, "ctx", CONTEXT_SPLIT);
   /** Bucket number → its action ids; a bucket is replaced as it grows, never changed in place. */
   private readonly buckets = new Map<number, readonly (readonly [string, number])[]>();
+  /** The buckets as they are in `parts`. */
+  private readonly savedBuckets = new Map<number, readonly (readonly [string, number])[]>();
   private count = 0;
 
   /** Keeps a client action id (and its version) for the next snapshots. */
@@ -102,20 +107,34 @@ export class RoomSaver {
       if ((b + 1) * BUCKET <= this.count - SAVED_ACTIONS) this.buckets.delete(b);
   }
 
-  /** The snapshot to store: a flat object whose entries the store keeps as parts. */
+  /** The snapshot to store: a flat object whose entries the store keeps as parts. It is the same
+   *  object every time, updated: use it before the next call. */
   snapshot(machine: PersistedMachine, auth: RoomAuth): Record<string, unknown> {
     const { context, ...rest } = machine;
-    const out: Record<string, unknown> = { format: FORMAT, machine: rest, auth };
-    let ctx = context;
+    const parts = this.parts;
+    parts.machine = rest;
+    // Changed in place (tokens issued and forgotten): encoded at every save, it is small.
+    parts.auth = auth;
     const deck = shippedRef(context.deck as Deck);
     if (deck) {
-      out.deck = deck;
+      parts.deck = deck;
       const { deck: _inline, ...withoutDeck } = context;
-      ctx = withoutDeck;
+      this.context.update(withoutDeck);
+    } else {
+      delete parts.deck;
+      this.context.update(context);
     }
-    splitParts(out, "ctx", ctx, CONTEXT_SPLIT, this.cache);
-    for (const [n, bucket] of this.buckets) out[`recent:${n}`] = this.cache.leaf(bucket);
-    return out;
+    for (const [n, bucket] of this.buckets)
+      if (this.savedBuckets.get(n) !== bucket) {
+        parts[`recent:${n}`] = new EncodedJson(JSON.stringify(bucket));
+        this.savedBuckets.set(n, bucket);
+      }
+    for (const n of this.savedBuckets.keys())
+      if (!this.buckets.has(n)) {
+        delete parts[`recent:${n}`];
+        this.savedBuckets.delete(n);
+      }
+    return parts;
   }
 }
 
