@@ -262,6 +262,8 @@ export abstract class RoomBase {
   protected abstract gameSeconds(): number;
   /** Seconds of the first game still to skip through (see run). */
   protected skipTo = 0;
+  /** The first game has reached its starting point (the skipping through is over). */
+  atStart = false;
 
   /**
    * Plays games until the run ends: the first on the class seated before the run started, every
@@ -537,6 +539,7 @@ export class GameRoom extends RoomBase {
       seconds -= this.skipTo;
       this.skipTo = 0;
     }
+    this.atStart = true;
     this.hostTimer = setTimeout(() => this.advance(key), seconds * 1000);
     if (view.phase === "build" || view.phase === "rebut") this.pupils(rate);
     else if (view.phase === "voteBefore" || view.phase === "voteAfter")
@@ -646,6 +649,7 @@ export class BareRoom extends RoomBase {
     const { shape } = this.opts;
     const until = performance.now() + (shape.gameSeconds - this.skipTo) * 1000;
     this.skipTo = 0;
+    this.atStart = true;
     return new Promise((resolve) => {
       const tick = () => {
         if (performance.now() >= until && this.ctx.measuring()) this.ctx.tally.games++;

@@ -143,9 +143,17 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
     const seated = await Promise.all(ready);
     const failed = seated.reduce((s, r) => s + r.failed, 0);
     opts.log?.(`seated ${seated.reduce((s, r) => s + r.seated, 0)} rooms (${failed} failed); playing`);
+    const atStart = children.map((child) => waitFor(child, "atStart", 120_000 + stagger * 1000));
     for (const child of children) child.send({ type: "go" });
-    // The stagger, then a moment for every room to skip through to its starting point.
-    await sleep(stagger * 1000 + 3000);
+    // Every room skips through its first game to a random point (so the rooms are spread over a
+    // game); that burst of phase changes is not classroom traffic: measuring starts once every
+    // room is at its point, and the server has had a moment to catch up.
+    const skipping = performance.now();
+    await Promise.all(atStart);
+    opts.log?.(
+      `every room at its starting point after ${((performance.now() - skipping) / 1000).toFixed(1)} s`,
+    );
+    await sleep(3000);
     opts.target.sampler.start();
     const loadCpu = cpuMeter(children.map((c) => c.pid ?? 0).filter((pid) => pid > 0));
     for (const child of children) child.send({ type: "measure", on: true });

@@ -90,6 +90,13 @@ async function setup(plan: WorkerPlan): Promise<void> {
   send({ type: "ready", seated, failed });
 }
 
+/** Tells the runner once every room has skipped through to its starting point (or given up). */
+async function reportAtStart(): Promise<void> {
+  const at = (room: RoomBase) => room.atStart || room.members.length === 0;
+  while (running && !rooms.every(at)) await new Promise((resolve) => setTimeout(resolve, 100));
+  send({ type: "atStart" });
+}
+
 async function stop(): Promise<void> {
   measuring = false;
   running = false;
@@ -109,6 +116,7 @@ process.on("message", (msg: { type: string; plan?: WorkerPlan; on?: boolean }) =
       break;
     case "go":
       go();
+      void reportAtStart();
       break;
     case "measure":
       measuring = msg.on === true;
