@@ -18,6 +18,7 @@ import type { GameContext } from "../game/types";
 import { hostView, roomViews, screenView, seatView, teamView } from "../game/views";
 import type { MePayload, Role, ViewPayload } from "./protocol";
 import type { LiveRoom } from "./rooms";
+import { viewParts } from "./view-frames";
 
 export interface SocketData {
   code: string;
@@ -152,11 +153,16 @@ export class Broadcaster {
     for (const team of ["failure", "success"] as const) send([group.team(code, team)], views.teams[team]);
     for (const socket of this.moved) {
       const team = dataOf(socket).team;
-      socket.emit("view", {
-        view: team ? views.teams[team] : views.screen,
+      const view = team ? views.teams[team] : views.screen;
+      const encode = (value: unknown) => json.get(value) ?? JSON.stringify(value) ?? "";
+      for (const frame of this.frames(
+        view as unknown as Record<string, unknown>,
+        false,
         now,
         results,
-      } satisfies ViewPayload);
+        encode,
+      ))
+        socket.emit("view", frame);
     }
     this.moved.clear();
   }
@@ -194,24 +200,49 @@ export class Broadcaster {
     const last = rooms.get(key);
     const next: Sent = new Map();
     const patch: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(view)) {
+    const encode = (value: unknown): string => {
       let text = typeof value === "object" && value !== null ? json.get(value) : undefined;
       if (text === undefined) {
         text = JSON.stringify(value) ?? "";
         if (typeof value === "object" && value !== null) json.set(value, text);
       }
+      return text;
+    };
+    for (const [field, value] of Object.entries(view)) {
+      const text = encode(value);
       next.set(field, text);
       if (last?.get(field) !== text) patch[field] = value;
     }
     rooms.set(key, next);
     let to = this.io.to(twins);
     if (this.moved.size > 0) to = to.except([...this.moved].map((s) => s.id));
-    to.emit(
-      "view",
-      last
-        ? ({ view: patch as unknown as ViewPayload["view"], now, results, patch: true } satisfies ViewPayload)
-        : ({ view, now, results } satisfies ViewPayload),
-    );
+    for (const frame of this.frames(
+      last ? patch : (view as unknown as Record<string, unknown>),
+      !!last,
+      now,
+      results,
+      encode,
+    ))
+      to.emit("view", frame);
+  }
+
+  /** A view (or patch) for `views: "patch"` connections, as frames within MAX_VIEW_FRAME_BYTES:
+   *  the first as the view would have come, the rest patches; all but the last with `more`. */
+  private frames(
+    view: Record<string, unknown>,
+    patch: boolean,
+    now: number,
+    results: string | null,
+    json: (value: unknown) => string = (value) => JSON.stringify(value) ?? "",
+  ): ViewPayload[] {
+    const parts = viewParts(view, json);
+    return parts.map((part, i) => ({
+      view: part as unknown as ViewPayload["view"],
+      now,
+      results,
+      ...(patch || i > 0 ? { patch: true as const } : {}),
+      ...(i < parts.length - 1 ? { more: true as const } : {}),
+    }));
   }
 
   /** Puts a student's socket in the group its seat belongs to: its team while the seat plays, the
@@ -295,17 +326,27 @@ export class Broadcaster {
     const data = dataOf(socket);
     const ctx = live.room.context;
     const phase = live.room.phase;
-    const payload = (view: ViewPayload["view"]): ViewPayload => ({
-      view,
-      now: Date.now(),
-      results: this.resultsId(live),
-    });
+    const send = (view: ViewPayload["view"]) => {
+      const now = Date.now();
+      const results = this.resultsId(live);
+      if (!data.patch) return void socket.emit("view", { view, now, results } satisfies ViewPayload);
+      for (const frame of this.frames(view as unknown as Record<string, unknown>, false, now, results))
+        socket.emit("view", frame);
+    };
     if (opts.deck) socket.emit("deck", ctx.deck);
-    if (data.role === "screen") return void socket.emit("view", payload(screenView(ctx, phase)));
-    if (data.role === "host") return void socket.emit("view", payload(hostView(ctx, phase)));
+    if (data.role === "screen") send(screenView(ctx, phase));
+    else if (data.role === "host") send(hostView(ctx, phase));
+    else this.student(live, socket, send);
+  }
+
+  /** A student's first sync: their private part, then their team's view (or the projector's). */
+  private student(live: LiveRoom, socket: Socket, send: (view: ViewPayload["view"]) => void): void {
+    const data = dataOf(socket);
+    const ctx = live.room.context;
+    const phase = live.room.phase;
     this.me(live, socket, true);
     // The whole view goes out just below: no second one at the next broadcast.
     this.moved.delete(socket);
-    socket.emit("view", payload(data.team ? teamView(ctx, phase, data.team) : screenView(ctx, phase)));
+    send(data.team ? teamView(ctx, phase, data.team) : screenView(ctx, phase));
   }
 }

@@ -23,7 +23,7 @@ import type { HostView, ScreenView, SeatView, TeamView } from "../game/views";
 import { SettingsPatchSchema } from "../game/settings";
 
 /** Bump when a change would break an older page; the server tells a stale page to reload. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Largest frame a client may send (Socket.IO's maxHttpBufferSize); a bigger one closes that socket. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -340,6 +340,13 @@ export interface ViewPayload {
    * team), is whole and has no `patch`.
    */
   patch?: true;
+  /**
+   * Only on `views: "patch"` connections, and only when a view (a whole one, or a patch after a
+   * phase change) is bigger than a frame should be (MAX_VIEW_FRAME_BYTES): it comes in several
+   * frames of whole fields, the first as it would have come, the rest as patches of the same
+   * version; every frame but the last has `more`. Merge them all before showing the view.
+   */
+  more?: true;
   /** Server epoch ms when the view was built: render `view.clock.endsAt - now` as the time left. */
   now: number;
   /** Once the game is filed: the id for GET /api/games/:id (essay plan) and its report. */

@@ -4,6 +4,7 @@
 // patches are a fraction of the bytes.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { ScreenView } from "../game/views";
+import { MAX_VIEW_FRAME_BYTES } from "./view-frames";
 import { playWholeGame } from "./testing/game";
 import {
   type Client,
@@ -40,7 +41,7 @@ async function student(code: string, name: string, views: "full" | "patch"): Pro
 }
 
 type Frame = { event: string; payload: unknown };
-type ViewFrame = { view: ScreenView & Record<string, unknown>; patch?: true };
+type ViewFrame = { view: ScreenView & Record<string, unknown>; patch?: true; more?: true };
 
 function audienceOf(view: ScreenView & Record<string, unknown>): string {
   return view.audience === "team" ? `team:${String(view.team)}` : view.audience;
@@ -83,13 +84,35 @@ it("a patch merged over the previous view is the whole view, through a whole gam
   let compared = 0;
   let frames = 0;
   let patches = 0;
+  let split = 0;
   let patchBytes = 0;
   let wholeBytes = 0;
   for (const c of [patchHost, patchScreen, ...students.filter((_, i) => asksPatch(i)).map((s) => s.client)]) {
     let held: (ScreenView & Record<string, unknown>) | null = null;
+    let building: (ScreenView & Record<string, unknown>) | null = null;
     for (const f of c.frames as Frame[]) {
       if (f.event !== "view") continue;
       const p = f.payload as ViewFrame;
+      // Every frame to a patch connection is within the budget (plus its envelope).
+      expect(JSON.stringify(p).length).toBeLessThanOrEqual(MAX_VIEW_FRAME_BYTES + 100);
+      if (p.more) {
+        // Part of a view in several frames: merged, and compared once the last part is in.
+        building = (p.patch ? { ...(building ?? held), ...p.view } : p.view) as ScreenView &
+          Record<string, unknown>;
+        split++;
+        continue;
+      }
+      if (building) {
+        held = { ...building, ...p.view } as ScreenView & Record<string, unknown>;
+        building = null;
+        const expected = whole.get(`${audienceOf(held)}@${held.version}`);
+        if (expected !== undefined) {
+          expect(JSON.stringify(held)).toBe(expected);
+          compared++;
+        }
+        frames++;
+        continue;
+      }
       if (p.patch) {
         expect(held, "a patch never comes first").not.toBeNull();
         patches++;
@@ -107,7 +130,7 @@ it("a patch merged over the previous view is the whole view, through a whole gam
     expect(c.view).toEqual(held);
   }
   console.log(
-    `[views patch] ${patches} patches, ${compared} checked against whole views; mean ${Math.round(patchBytes / patches)} B vs ${Math.round(wholeBytes / compared)} B whole`,
+    `[views patch] ${patches} patches, ${compared} checked against whole views, ${split} frames of split views; mean ${Math.round(patchBytes / patches)} B vs ${Math.round(wholeBytes / compared)} B whole`,
   );
   expect(patches).toBeGreaterThan(100);
   // Nearly every view a patch connection held was also sent whole to a full one (the exceptions: the
@@ -115,4 +138,49 @@ it("a patch merged over the previous view is the whole view, through a whole gam
   expect(compared).toBeGreaterThan(frames * 0.9);
   // A patch is a small part of a whole view on average (the seat list and the rubric rarely change).
   expect(patchBytes / patches).toBeLessThan((wholeBytes / compared) * 0.5);
+}, 60_000);
+
+it("sends a big class's whole views to patch connections in frames within the budget, shown only when complete", async () => {
+  const { code, hostSecret } = await createRoom(server.url);
+  const host = await connectClient(server.url, { role: "host", code, secret: hostSecret });
+  clients.push(host);
+  // 35 pupils with 24-character names: the largest seat list a view carries.
+  for (let i = 0; i < 35; i++)
+    await student(code, `Maximilian-Alexandra ${String(i).padStart(3, "0")}`, "full");
+  await host.until((c) => c.view?.seats.length === 35);
+  const patchHost = await connectClient(server.url, {
+    role: "host",
+    code,
+    secret: hostSecret,
+    views: "patch",
+  });
+  const patchScreen = await connectClient(server.url, { role: "screen", code, views: "patch" });
+  const screen = await connectClient(server.url, { role: "screen", code });
+  const pupil = await student(code, "Zoë the late one", "patch");
+  clients.push(patchHost, patchScreen, screen);
+  await screen.until((c) => c.view?.seats.length === 36);
+  await patchScreen.until((c) => c.view?.seats.length === 36);
+  await patchHost.until((c) => c.view?.seats.length === 36);
+  await host.until((c) => c.view?.seats.length === 36);
+
+  for (const [c, full] of [
+    [patchHost, host],
+    [patchScreen, screen],
+  ] as const) {
+    const views = (c.frames as Frame[]).filter((f) => f.event === "view").map((f) => f.payload as ViewFrame);
+    // The first view came in several frames: only the last without `more`, the rest patches.
+    const first = views.findIndex((v) => !v.more);
+    expect(first).toBeGreaterThan(0);
+    expect(views[0]?.patch).toBeUndefined();
+    for (const v of views.slice(1, first + 1)) expect(v.patch).toBe(true);
+    for (const v of views) expect(JSON.stringify(v).length).toBeLessThanOrEqual(MAX_VIEW_FRAME_BYTES + 100);
+    // What the connection shows is the whole view a full connection shows.
+    expect(c.view).toEqual(full.view);
+  }
+  // A pupil's first view (their team's) too; and their client never showed a view without seats.
+  const pupilViews = (pupil.client.frames as Frame[])
+    .filter((f) => f.event === "view")
+    .map((f) => f.payload as ViewFrame);
+  expect(pupilViews.some((v) => v.more)).toBe(true);
+  expect(pupil.client.view?.seats).toHaveLength(36);
 }, 60_000);

@@ -128,18 +128,28 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
       }
     });
     socket.on("deck", (deck: Deck) => patch({ deck }));
-    // The last view this connection holds: a patch (views: "patch") is merged over it.
+    // The last view this connection holds: a patch (views: "patch") is merged over it. A big view
+    // comes in several frames (`more` on all but the last): it is shown once all have arrived.
     let held: AnyView | null = null;
+    let building: AnyView | null = null;
     socket.on("disconnect", () => {
       held = null; // a new connection starts from a whole view
+      building = null;
     });
     socket.on("view", (p: ViewPayload) => {
-      if (p.patch && !held) {
+      const base = building ?? held;
+      if (p.patch && !base) {
         // A patch only ever follows a whole view on the same connection; without one, start again.
         socket.disconnect().connect();
         return;
       }
-      held = p.patch ? ({ ...held, ...p.view } as AnyView) : p.view;
+      const view = p.patch ? ({ ...base, ...p.view } as AnyView) : p.view;
+      if (p.more) {
+        building = view;
+        return;
+      }
+      building = null;
+      held = view;
       patch({ view: held, results: p.results ?? null, offset: p.now - Date.now() });
     });
     let seated = false;

@@ -1,16 +1,22 @@
 // `npm run bench:views -- [--students 35] [--games 5] [--json]`: how big each audience's view is,
 // whole and as a patch (views: "patch": only the top-level fields that changed since the previous
 // view), over whole class games with 24-character names (the longest allowed), in bytes of JSON.
-// The target is 4 KB per view.
+// The target is 4 KB per view. `frames` is what a patch connection (the app) is actually sent: whole
+// views and patches cut into frames of whole fields (server/view-frames.ts), with their envelope.
 import { pathToFileURL } from "node:url";
 import { roomViews, seatView } from "../../game/views";
+import { viewParts } from "../../server/view-frames";
 import { classGame } from "./inproc";
+
+/** A view frame's envelope around the view: 42["view",{"view":…,"now":…,"results":null,"patch":true,"more":true}]. */
+const ENVELOPE = 90;
 
 const LIMIT = 4096;
 
 interface Sizes {
   whole: number[];
   patch: number[];
+  frame: number[];
 }
 
 function stats(xs: number[]) {
@@ -26,10 +32,15 @@ function stats(xs: number[]) {
 
 export function viewSizes(students: number, games: number) {
   const sizes: Record<"screen" | "host" | "team" | "seat", Sizes> = {
-    screen: { whole: [], patch: [] },
-    host: { whole: [], patch: [] },
-    team: { whole: [], patch: [] },
-    seat: { whole: [], patch: [] },
+    screen: { whole: [], patch: [], frame: [] },
+    host: { whole: [], patch: [], frame: [] },
+    team: { whole: [], patch: [], frame: [] },
+    seat: { whole: [], patch: [], frame: [] },
+  };
+  const json = (value: unknown) => JSON.stringify(value) ?? "";
+  const frames = (audience: keyof typeof sizes, view: Record<string, unknown>) => {
+    for (const part of viewParts(view, json))
+      sizes[audience].frame.push(Buffer.byteLength(json(part)) + ENVELOPE);
   };
   /** The largest fields of the largest whole views, to say what makes them big. */
   const fields = new Map<string, number>();
@@ -41,17 +52,26 @@ export function viewSizes(students: number, games: number) {
       const next = new Map<string, string>();
       let whole = 2;
       let patch = 2;
+      const changed: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(view)) {
-        const json = JSON.stringify(value);
-        next.set(field, json);
-        const bytes = Buffer.byteLength(json) + field.length + 4;
+        const text = json(value);
+        next.set(field, text);
+        const bytes = Buffer.byteLength(text) + field.length + 4;
         whole += bytes;
-        if (prev?.get(field) !== json) patch += bytes;
+        if (prev?.get(field) !== text) {
+          patch += bytes;
+          changed[field] = value;
+        }
         fields.set(`${audience}.${field}`, Math.max(fields.get(`${audience}.${field}`) ?? 0, bytes));
       }
       last.set(key, next);
       sizes[audience].whole.push(whole);
-      if (prev) sizes[audience].patch.push(patch);
+      // A connection's first view is whole (as frames), every later one a patch (as frames).
+      frames(audience, view as Record<string, unknown>);
+      if (prev) {
+        sizes[audience].patch.push(patch);
+        frames(audience, changed);
+      }
     };
     for (let move = game.next(); move; move = game.next()) {
       if (!game.room.dispatch(move.command as never, move.by).ok) continue;
@@ -63,11 +83,12 @@ export function viewSizes(students: number, games: number) {
       for (const seat of game.seats) {
         const me = seatView(game.room.context, game.room.phase, seat);
         sizes.seat.whole.push(Buffer.byteLength(JSON.stringify(me)));
+        sizes.seat.frame.push(Buffer.byteLength(JSON.stringify(me)) + ENVELOPE);
       }
     }
     game.stop();
   }
-  const summary = (v: Sizes) => ({ whole: stats(v.whole), patch: stats(v.patch) });
+  const summary = (v: Sizes) => ({ whole: stats(v.whole), patch: stats(v.patch), frame: stats(v.frame) });
   const out = {
     screen: summary(sizes.screen),
     host: summary(sizes.host),
@@ -93,12 +114,13 @@ function main(): void {
     `View sizes, ${result.students} seats with 24-character names, ${result.games} games (bytes of JSON):`,
   );
   console.log(
-    `${"".padEnd(8)}${["whole p50", "p95", "max", ">4KB", "patch p50", "p95", "max", ">4KB"].map((h) => h.padStart(10)).join("")}`,
+    `${"".padEnd(8)}${["whole p50", "p95", "max", ">4KB", "patch p50", "p95", "max", ">4KB", "frame max", ">4KB"].map((h) => h.padStart(10)).join("")}`,
   );
   for (const k of ["screen", "host", "team", "seat"] as const) {
-    const { whole, patch } = result[k] as {
+    const { whole, patch, frame } = result[k] as {
       whole: ReturnType<typeof stats>;
       patch: ReturnType<typeof stats>;
+      frame: ReturnType<typeof stats>;
     };
     const row = [
       whole.p50,
@@ -109,6 +131,8 @@ function main(): void {
       patch.p95,
       patch.max,
       patch.over4k,
+      frame.max,
+      frame.over4k,
     ];
     console.log(`${k.padEnd(8)}${row.map((x) => String(x).padStart(10)).join("")}`);
   }

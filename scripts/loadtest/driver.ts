@@ -168,6 +168,8 @@ type Audience = "screen" | "host" | "team";
 /** One connected client of a room: what it was last sent, and when each view version arrived. */
 export class Member {
   view: ScreenView | null = null;
+  /** A view arriving in several frames, until its last one (ViewPayload.more). */
+  private building: ScreenView | null = null;
   me: SeatView | null = null;
   deck: Deck | null = null;
   seat: string | null = null;
@@ -190,11 +192,18 @@ export class Member {
           this.frameBytes = typeof packet.data === "string" ? Buffer.byteLength(packet.data) + 1 : 0;
       });
     });
-    socket.on("view", (p: { view: ScreenView; patch?: true }) => {
+    socket.on("view", (p: { view: ScreenView; patch?: true; more?: true }) => {
       const at = performance.now();
       // A `views: "patch"` connection gets the changed fields only: merge them over what it holds.
-      this.view = p.patch ? ({ ...this.view, ...p.view } as ScreenView) : p.view;
-      room.sawView(this, this.view.audience as Audience, this.frameBytes);
+      // A view in several frames (`more`) has arrived with its last frame.
+      const view = p.patch ? ({ ...(this.building ?? this.view), ...p.view } as ScreenView) : p.view;
+      room.sawView(this, view.audience as Audience, this.frameBytes);
+      if (p.more) {
+        this.building = view;
+        return;
+      }
+      this.building = null;
+      this.view = view;
       this.receipts.received(this.view.version, at);
       room.onView(this);
     });

@@ -57,6 +57,8 @@ export async function createRoom(
 /** A connected client that keeps the latest view and private part it was sent. */
 export class Client {
   view: (ScreenView & Record<string, unknown>) | null = null;
+  /** A view arriving in several frames, until its last one (ViewPayload.more). */
+  private building: (ScreenView & Record<string, unknown>) | null = null;
   me: SeatView | null = null;
   now = 0;
   results: string | null = null;
@@ -73,11 +75,24 @@ export class Client {
     socket.onAny((event: string, payload: unknown) => {
       this.frames.push({ event, payload });
       if (event === "view") {
-        const p = payload as { view: ScreenView; now: number; results: string | null; patch?: true };
-        // A connection that asked for `views: "patch"` merges each patch over the view it holds.
-        this.view = (p.patch ? { ...this.view, ...p.view } : p.view) as ScreenView & Record<string, unknown>;
-        this.now = p.now;
-        this.results = p.results;
+        const p = payload as {
+          view: ScreenView;
+          now: number;
+          results: string | null;
+          patch?: true;
+          more?: true;
+        };
+        // A connection that asked for `views: "patch"` merges each patch over the view it holds; a
+        // view in several frames (`more`) is held back until its last frame, as the app does.
+        const view = (p.patch ? { ...(this.building ?? this.view), ...p.view } : p.view) as ScreenView &
+          Record<string, unknown>;
+        if (p.more) this.building = view;
+        else {
+          this.building = null;
+          this.view = view;
+          this.now = p.now;
+          this.results = p.results;
+        }
       } else if (event === "me") this.me = (payload as { me: SeatView | null }).me;
       else if (event === "notice") this.notices.push(payload as { code: string; message: string });
       for (const w of this.waiters.splice(0)) w();

@@ -1,0 +1,31 @@
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { MAX_VIEW_FRAME_BYTES, viewParts } from "./view-frames";
+
+const json = (value: unknown) => JSON.stringify(value) ?? "";
+
+it("cuts a view into parts of whole fields, in order, each within the budget, that merge back to it", () => {
+  const field = fc.oneof(
+    fc.string({ maxLength: 2_000 }),
+    fc.array(fc.string({ maxLength: 60 }), { maxLength: 40 }),
+    fc.integer(),
+  );
+  fc.assert(
+    fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), field, { maxKeys: 12 }), (view) => {
+      const parts = viewParts(view, json);
+      expect(JSON.stringify(Object.assign({}, ...parts))).toBe(JSON.stringify(view));
+      for (const part of parts) {
+        // Over the budget only as a single field that is itself bigger.
+        if (Object.keys(part).length > 1)
+          expect(JSON.stringify(part).length).toBeLessThanOrEqual(MAX_VIEW_FRAME_BYTES);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+it("keeps a small view in one part", () => {
+  expect(viewParts({ audience: "screen", version: 3, phase: "build" }, json)).toEqual([
+    { audience: "screen", version: 3, phase: "build" },
+  ]);
+});
