@@ -83,3 +83,44 @@ export function ownSeat(ctx: GameContext, seat: Seat): Seat {
   ownedBy(ctx).seats.add(seat);
   return seat;
 }
+
+/**
+ * Ends an edit: every part of `next` that equals the same part of `prev` (the snapshot the edit was
+ * made from) becomes `prev`'s own object again, so an unchanged team, draw pile, round, clock or
+ * vote table keeps its identity from step to step. Readers that key on identity (the server's
+ * save, which rewrites only changed parts, and its caches of views) then skip what did not
+ * change. Equal means equal as JSON would be, key order included. `next` is fresh from `edit` and
+ * not yet seen by anyone, so its containers may be rewired here.
+ */
+export function settle(prev: GameContext, next: GameContext): GameContext {
+  return reshare(prev, next) as GameContext;
+}
+
+function reshare(prev: unknown, next: unknown): unknown {
+  if (prev === next) return prev;
+  if (typeof prev !== "object" || typeof next !== "object" || prev === null || next === null) return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = prev.length === next.length;
+    for (let i = 0; i < next.length; i++) {
+      const child = reshare(prev[i], next[i]);
+      if (child !== next[i]) next[i] = child;
+      if (child !== prev[i]) same = false;
+    }
+    return same ? prev : next;
+  }
+  if (Array.isArray(prev)) return next;
+  const before = prev as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const keys = Object.keys(after);
+  const prevKeys = Object.keys(before);
+  let same = keys.length === prevKeys.length;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (prevKeys[i] !== key) same = false;
+    const child = reshare(Object.hasOwn(before, key) ? before[key] : undefined, after[key]);
+    if (child !== after[key]) after[key] = child;
+    if (child !== before[key]) same = false;
+  }
+  return same ? prev : next;
+}

@@ -7,7 +7,7 @@
 import { and, assign, setup } from "xstate";
 import type { Deck } from "../content/schema";
 import type { CommandType, GameEvent } from "./events";
-import { edit } from "./edit";
+import { edit, settle } from "./edit";
 import {
   allVoted,
   beginBuild,
@@ -68,7 +68,7 @@ type PhaseParams = { phase: Phase };
 function effect(context: GameContext, at: number, fn: (ctx: GameContext, at: number) => void): GameContext {
   const next = edit(context);
   fn(next, at);
-  return next;
+  return settle(context, next);
 }
 
 const legal = (phase: Phase) => ({ type: "legal" as const, params: { phase } });

@@ -5,7 +5,7 @@ import type { Command, CommandType, GameEvent, Refusal } from "./events";
 import { cardOf, fitsSlot } from "./cards";
 import { MAX_ADD_TIME_MS, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { applyDraft, checkDraft, type DraftCommand, openSlots } from "./draft";
-import { edit, writableSeat } from "./edit";
+import { edit, settle, writableSeat } from "./edit";
 import { recordScores, startGame } from "./flow";
 import { activeSeats, applyLobby, checkLobby, IN_GAME, type LobbyCommand } from "./lobby";
 import { SettingsPatchSchema, settingsProblem } from "./settings";
@@ -208,7 +208,11 @@ export function isDue(ctx: GameContext, at: number): boolean {
 /** Applies a checked event's own effect and returns the next context. Phase changes (dealing,
  *  settling, judging) are the machine's entry and exit actions, in flow.ts. */
 export function apply(ctx: GameContext, phase: Phase, ev: GameEvent): GameContext {
-  const next = edit(ctx);
+  return settle(ctx, applyTo(edit(ctx), ctx, phase, ev));
+}
+
+/** The event's effect on `next`, an edit of `ctx`. */
+function applyTo(next: GameContext, ctx: GameContext, phase: Phase, ev: GameEvent): GameContext {
   next.version = ctx.version + 1;
   const seat = actingSeat(next, ev);
   if (isLobbyCommand(ev)) {
