@@ -5,7 +5,7 @@ import type { CardKind } from "../../content/schema";
 import type { SlotId } from "../../game/types";
 
 /** server/protocol.ts PROTOCOL_VERSION. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** server/protocol.ts JOIN_CODE_ALPHABET: no 0/O, 1/I and other look-alikes. */
 export const JOIN_CODE_ALPHABET = "CDFGHJKMNPQRTVWXY34679";
