@@ -132,8 +132,47 @@ export interface SeatView {
   stats: SeatStats;
 }
 
+/**
+ * The parts of a view most steps leave alone are built once per state they come from. The engine
+ * keeps an unchanged part's identity from step to step (edit.ts settle), so the same seats, round
+ * or proposals give back the same view object, and the server, which caches JSON by identity,
+ * encodes it once. `deps` are the other inputs, compared by identity.
+ */
+type Memo<T> = WeakMap<object, { deps: readonly unknown[]; value: T }>;
+function memo<T>(cache: Memo<T>, key: object, deps: readonly unknown[], build: () => T): T {
+  const hit = cache.get(key);
+  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.value;
+  const value = build();
+  cache.set(key, { deps, value });
+  return value;
+}
+const seatsMemo: Memo<SeatSummary[]> = new WeakMap();
+/** The last seat list per seat order: a step that changed a seat's private counts only gives back
+ *  the list as it was. */
+const seatListMemo = new WeakMap<object, SeatSummary[]>();
+const roundMemo: Memo<RoundView | null> = new WeakMap();
+const historyMemo: Memo<ScreenView["history"]> = new WeakMap();
+const totalsMemo: Memo<Record<TeamSide, number>> = new WeakMap();
+const draftMemo: Memo<ProposalView[]> = new WeakMap();
+const settingsMemo: Memo<HostView["settings"]> = new WeakMap();
+
 function summary(seat: Seat): SeatSummary {
   return { id: seat.id, name: seat.name, team: seat.team, bot: seat.kind === "bot", status: seat.status };
+}
+
+function seatList(ctx: GameContext): SeatSummary[] {
+  const fresh = activeSeats(ctx).map(summary);
+  const last = seatListMemo.get(ctx.seatOrder);
+  const same = (a: SeatSummary, b: SeatSummary | undefined) =>
+    b !== undefined &&
+    a.id === b.id &&
+    a.name === b.name &&
+    a.team === b.team &&
+    a.bot === b.bot &&
+    a.status === b.status;
+  if (last && last.length === fresh.length && last.every((s, i) => same(s, fresh[i]))) return last;
+  seatListMemo.set(ctx.seatOrder, fresh);
+  return fresh;
 }
 
 function played(p: Played | undefined): PlayedView | undefined {
@@ -203,6 +242,12 @@ function roundView(ctx: GameContext, phase: Phase): RoundView | null {
   };
 }
 
+/** The current round's view: rebuilt when its record, the phase or the round changes. */
+function roundOf(ctx: GameContext, phase: Phase): RoundView | null {
+  const record = ctx.rounds[ctx.round];
+  return record ? memo(roundMemo, record, [phase, ctx.round], () => roundView(ctx, phase)) : null;
+}
+
 function progress(ctx: GameContext, phase: Phase): Record<TeamSide, ProgressView> | null {
   if (phase !== "build" && phase !== "rebut") return null;
   const slots = phase === "build" ? PARAGRAPH_SLOTS.length : 1;
@@ -259,20 +304,22 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
       (phase === "lobby" || phase === "voteBefore" ? (ctx.settings.themes[0] ?? null) : null),
     clock: { endsAt: ctx.clock.endsAt, pausedRemainingMs: ctx.clock.pausedRemainingMs, paused: ctx.paused },
     locked: ctx.locked,
-    seats: activeSeats(ctx).map(summary),
+    seats: memo(seatsMemo, ctx.seats, [ctx.seatOrder], () => seatList(ctx)),
     votes: votesView(ctx, phase),
     progress: progress(ctx, phase),
-    current: roundView(ctx, phase),
-    history: ctx.rounds
-      .filter((r) => r.scores)
-      .map((r) => ({
-        theme: r.theme,
-        totals: {
-          failure: Object.values(r.scores?.failure ?? {}).reduce((s, m) => s + m, 0),
-          success: Object.values(r.scores?.success ?? {}).reduce((s, m) => s + m, 0),
-        },
-      })),
-    totals: totals(ctx),
+    current: roundOf(ctx, phase),
+    history: memo(historyMemo, ctx.rounds, [], () =>
+      ctx.rounds
+        .filter((r) => r.scores)
+        .map((r) => ({
+          theme: r.theme,
+          totals: {
+            failure: Object.values(r.scores?.failure ?? {}).reduce((s, m) => s + m, 0),
+            success: Object.values(r.scores?.success ?? {}).reduce((s, m) => s + m, 0),
+          },
+        })),
+    ),
+    totals: memo(totalsMemo, ctx.rounds, [], () => totals(ctx)),
     rubric: ctx.settings.rubric,
     verdict: phase === "verdict" ? verdictView(ctx) : null,
   };
@@ -280,24 +327,26 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
 
 /** A team's view on top of the step's screen view (built once per step for every audience). */
 function teamPart(ctx: GameContext, phase: Phase, team: TeamSide, screen: ScreenView): TeamView {
-  // The proposal that would fill each slot if time ran out now (the rules' own choice).
-  const open = openSlots(phase);
-  const leaders = new Set(
-    open.map((slot) => leader(ctx.teams[team].proposals, slot)).filter((p) => p !== undefined),
-  );
-  const draft: ProposalView[] =
-    phase === "build" || phase === "rebut"
-      ? ctx.teams[team].proposals.map((p) => ({
-          id: p.id,
-          slot: p.slot,
-          card: p.card,
-          text: p.text,
-          target: p.target,
-          by: p.by,
-          votes: p.supporters.length,
-          leading: leaders.has(p),
-        }))
-      : [];
+  const proposals = ctx.teams[team].proposals;
+  const draft = memo(draftMemo, proposals, [phase], (): ProposalView[] => {
+    if (phase !== "build" && phase !== "rebut") return [];
+    // The proposal that would fill each slot if time ran out now (the rules' own choice).
+    const leaders = new Set(
+      openSlots(phase)
+        .map((slot) => leader(proposals, slot))
+        .filter((p) => p !== undefined),
+    );
+    return proposals.map((p) => ({
+      id: p.id,
+      slot: p.slot,
+      card: p.card,
+      text: p.text,
+      target: p.target,
+      by: p.by,
+      votes: p.supporters.length,
+      leading: leaders.has(p),
+    }));
+  });
   return { ...screen, audience: "team", team, draft };
 }
 
@@ -310,12 +359,15 @@ export function hostView(ctx: GameContext, phase: Phase): HostView {
 }
 
 function hostPart(ctx: GameContext, phase: Phase, screen: ScreenView): HostView {
-  const { rubric: _rubric, ...settings } = ctx.settings;
   const record = ctx.rounds[ctx.round];
+  const settings = memo(settingsMemo, ctx.settings, [], () => {
+    const { rubric: _rubric, ...rest } = ctx.settings;
+    return { ...rest, themes: rest.themes.slice() };
+  });
   return {
     ...screen,
     audience: "host",
-    settings: { ...settings, themes: settings.themes.slice() },
+    settings,
     suggestion: phase === "judge" && record?.suggestion ? record.suggestion : null,
   };
 }

@@ -94,6 +94,8 @@ export class Broadcaster {
   private readonly players = new Map<string, Set<Socket>>();
   /** Per room, per patch group: what its members hold (dropped with the room). */
   private readonly sent = new WeakMap<LiveRoom, Map<string, Sent>>();
+  /** JSON of view field objects, by identity (views are never changed once built). */
+  private readonly json = new WeakMap<object, string>();
   /** Patch sockets that changed group during the current broadcast: they get a whole view. */
   private readonly moved = new Set<Socket>();
 
@@ -145,8 +147,9 @@ export class Broadcaster {
     const results = this.resultsId(live);
     const views = roomViews(ctx, phase);
     // The audiences' views share most fields by reference (game/views.ts builds the projector's part
-    // once): each shared field is turned into JSON once per step, not once per audience.
-    const json = new Map<unknown, string>();
+    // once, and keeps a part a step did not change): each field object is turned into JSON once,
+    // not once per audience and step.
+    const json = this.json;
     const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results, json);
     send([group.screen(code), group.waiting(code)], views.screen);
     send([group.host(code)], views.host);
@@ -154,7 +157,10 @@ export class Broadcaster {
     for (const socket of this.moved) {
       const team = dataOf(socket).team;
       const view = team ? views.teams[team] : views.screen;
-      const encode = (value: unknown) => json.get(value) ?? JSON.stringify(value) ?? "";
+      const encode = (value: unknown) =>
+        (typeof value === "object" && value !== null ? json.get(value) : undefined) ??
+        JSON.stringify(value) ??
+        "";
       for (const frame of this.frames(
         view as unknown as Record<string, unknown>,
         false,
@@ -181,7 +187,7 @@ export class Broadcaster {
     view: ViewPayload["view"],
     now: number,
     results: string | null,
-    json: Map<unknown, string> = new Map(),
+    json: WeakMap<object, string> = this.json,
   ) {
     if (this.members(groups) > 0)
       this.io.to(groups).emit("view", { view, now, results } satisfies ViewPayload);
