@@ -1,6 +1,7 @@
 // `npm start`: build the app if it is missing or stale, then run the one server process in production mode.
 // The server is our only child: signals are forwarded to it and its exit code becomes ours.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded, ROOT } from "./build-if-needed.mjs";
 
@@ -12,6 +13,9 @@ if (code !== 0) process.exit(code);
 // five crashes in a minute means something is wrong with the machine or the data: stop and say so.
 const RESTARTS_PER_MINUTE = 5;
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+/** V8 flags for the server process: server/node-flags.json says why. */
+const NODE_FLAGS = JSON.parse(readFileSync(path.join(ROOT, "server", "node-flags.json"), "utf8")).flags;
+
 let server;
 let stopping = false;
 const crashes = [];
@@ -23,7 +27,7 @@ const forward = (signal) => {
 for (const signal of SIGNALS) process.on(signal, forward);
 
 function run() {
-  server = spawn(process.execPath, ["--import", "tsx", path.join("server", "index.ts")], {
+  server = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", path.join("server", "index.ts")], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

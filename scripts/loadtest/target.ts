@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverNodeFlags } from "../../server/node-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Clock ticks per second for /proc/PID/stat (USER_HZ: 100 on every Linux the project targets). */
@@ -189,7 +190,8 @@ export async function startTarget(
   const logFile = path.join(dataDir, "server.log");
   const log = openSync(logFile, "a");
   const entry = kind === "game" ? "server/index.ts" : "server/baseline/index.ts";
-  const execArgv = ["--import", "tsx", "--import", "./scripts/loadtest/probe.ts"];
+  // Both servers start with the server's V8 flags: only the work differs.
+  const execArgv = [...serverNodeFlags(), "--import", "tsx", "--import", "./scripts/loadtest/probe.ts"];
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),

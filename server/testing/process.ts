@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverNodeFlags } from "../node-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -43,11 +44,15 @@ export async function spawnServer(opts: {
   delete env.STORE;
   delete env.VITEST;
   const out = opts.logFile ? openSync(opts.logFile, "a") : null;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
-    env: env as NodeJS.ProcessEnv,
-    stdio: out === null ? ["ignore", "pipe", "pipe"] : ["ignore", out, out],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...serverNodeFlags(), "--import", "tsx", "server/index.ts"],
+    {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+      stdio: out === null ? ["ignore", "pipe", "pipe"] : ["ignore", out, out],
+    },
+  );
   if (out !== null) closeSync(out);
   const lines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
