@@ -72,7 +72,8 @@ interface MeInputs {
   vote: unknown;
   /** Their proposals and votes this phase ("" outside Build and Rebut). */
   marks: string;
-  round: boolean;
+  /** Which ballot their vote is on: the opening one (true) or the closing one. */
+  opening: boolean;
 }
 
 /** Per team, each seat's proposals and votes in Build and Rebut, as a string: one pass per step. */
@@ -301,7 +302,7 @@ export class Broadcaster {
       }
       const before = phase === "voteBefore" || ctx.round < 0;
       const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
-      inputs = { seat, copies: ctx.copies, vote, marks: team, round: before };
+      inputs = { seat, copies: ctx.copies, vote, marks: team, opening: before };
       const last = data.meInputs;
       if (
         !force &&
@@ -310,7 +311,7 @@ export class Broadcaster {
         last.copies === ctx.copies &&
         last.vote === vote &&
         last.marks === team &&
-        last.round === before
+        last.opening === before
       )
         return;
     }

@@ -14,8 +14,9 @@ export type Split = Readonly<Record<string, number>>;
 
 type Path = readonly (string | number)[];
 
-const leafKey = (prefix: string, path: Path) => `${prefix}=${JSON.stringify(path)}`;
-const nodeKey = (prefix: string, path: Path) => `${prefix}#${JSON.stringify(path)}`;
+/** A part's key: the prefix, `=` for a leaf or `#` for a node, and its path as JSON. */
+const leafKey = (prefix: string, path: string) => `${prefix}=${path}`;
+const nodeKey = (prefix: string, path: string) => `${prefix}#${path}`;
 
 /** What a node part holds: its keys in order (or its length), and its primitive fields. */
 interface NodeDescriptor {
@@ -50,6 +51,7 @@ function descriptorOf(value: Record<string, unknown> | unknown[]): NodeDescripto
 
 /** What was last put at a path: the value (by identity), and for a node its children's paths. */
 interface Placed {
+  segments: Path;
   value: unknown;
   node: boolean;
   children: Map<string | number, string> | null;
@@ -82,24 +84,27 @@ export class PartSplitter {
     if (before && before.value === value && before.node === node) return; // unchanged: same object
     if (before && before.node !== node) this.remove(path);
     const children = (node && (before?.children ?? new Map())) || null;
-    this.placed.set(path, { value, node, children });
+    this.placed.set(path, { segments, value, node, children });
     if (!node) {
       const json = JSON.stringify(value);
-      if (json === undefined) delete this.parts[`${this.prefix}=${path}`];
-      else this.parts[`${this.prefix}=${path}`] = new EncodedJson(json);
+      if (json === undefined) delete this.parts[leafKey(this.prefix, path)];
+      else this.parts[leafKey(this.prefix, path)] = new EncodedJson(json);
       return;
     }
     const container = value as Record<string, unknown> | unknown[];
-    this.parts[`${this.prefix}#${path}`] = new EncodedJson(JSON.stringify(descriptorOf(container)));
+    this.parts[nodeKey(this.prefix, path)] = new EncodedJson(JSON.stringify(descriptorOf(container)));
     const seen = new Set<string | number>();
     const visit = (key: string | number, child: unknown) => {
       // Primitive fields of an object are inline in its descriptor; array items are parts (as JSON:
       // undefined and functions become null).
       if (!Array.isArray(container) && (typeof child !== "object" || child === null)) return;
       seen.add(key);
+      // A child's path (and its segments) is made once, when the child first appears.
       let childPath = (children as Map<string | number, string>).get(key);
-      if (childPath === undefined) {
-        childPath = JSON.stringify([...segments, key]);
+      let childSegments = childPath === undefined ? undefined : this.placed.get(childPath)?.segments;
+      if (childPath === undefined || childSegments === undefined) {
+        childSegments = [...segments, key];
+        childPath = JSON.stringify(childSegments);
         (children as Map<string | number, string>).set(key, childPath);
       }
       const next = root
@@ -109,7 +114,7 @@ export class PartSplitter {
         : depth - 1;
       const item =
         Array.isArray(container) && (child === undefined || typeof child === "function") ? null : child;
-      this.put(childPath, [...segments, key], item, next);
+      this.put(childPath, childSegments, item, next);
     };
     if (Array.isArray(container)) for (let i = 0; i < container.length; i++) visit(i, container[i]);
     else for (const key of Object.keys(container)) visit(key, container[key]);
@@ -125,8 +130,8 @@ export class PartSplitter {
     const placed = this.placed.get(path);
     if (!placed) return;
     this.placed.delete(path);
-    delete this.parts[`${this.prefix}=${path}`];
-    delete this.parts[`${this.prefix}#${path}`];
+    delete this.parts[leafKey(this.prefix, path)];
+    delete this.parts[nodeKey(this.prefix, path)];
     for (const child of placed.children?.values() ?? []) this.remove(child);
   }
 }
@@ -136,9 +141,9 @@ export class PartSplitter {
 export function joinParts(parts: Readonly<Record<string, unknown>>, prefix: string): Record<string, unknown> {
   const get = (key: string) => (Object.hasOwn(parts, key) ? parts[key] : undefined);
   const build = (path: Path): unknown => {
-    const node = get(nodeKey(prefix, path)) as NodeDescriptor | undefined;
+    const node = get(nodeKey(prefix, JSON.stringify(path))) as NodeDescriptor | undefined;
     if (node === undefined) {
-      const key = leafKey(prefix, path);
+      const key = leafKey(prefix, JSON.stringify(path));
       if (!Object.hasOwn(parts, key)) throw new Error(`the saved room has no part ${key}`);
       return parts[key];
     }

@@ -61,10 +61,17 @@ function deckHash(deck: Deck): string {
   return hash;
 }
 
-/** The shipped deck this deck object is, if it is one (the deck source hands out the same objects). */
+const deckRefs = new WeakMap<Deck, DeckRef | null>();
+/** The shipped deck this deck object is, if it is one (the deck source hands out the same objects).
+ *  The same object every time for the same deck: a save then sees the part unchanged. */
 function shippedRef(deck: Deck): DeckRef | undefined {
-  const shipped = shippedDecks.find((d) => d.deck === deck);
-  return shipped && { shipped: shipped.id, hash: deckHash(shipped.deck) };
+  let ref = deckRefs.get(deck);
+  if (ref === undefined) {
+    const shipped = shippedDecks.find((d) => d.deck === deck);
+    ref = shipped ? { shipped: shipped.id, hash: deckHash(shipped.deck) } : null;
+    deckRefs.set(deck, ref);
+  }
+  return ref ?? undefined;
 }
 
 /**

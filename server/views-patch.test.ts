@@ -40,6 +40,16 @@ async function student(code: string, name: string, views: "full" | "patch"): Pro
   return { client, seat: ack.seat, token: ack.token, device };
 }
 
+/** A host and a projector screen taking whole views, and a host and a screen taking patches. */
+async function viewers(code: string, secret: string) {
+  const host = await connectClient(server.url, { role: "host", code, secret });
+  const screen = await connectClient(server.url, { role: "screen", code });
+  const patchHost = await connectClient(server.url, { role: "host", code, secret, views: "patch" });
+  const patchScreen = await connectClient(server.url, { role: "screen", code, views: "patch" });
+  clients.push(host, screen, patchHost, patchScreen);
+  return { host, screen, patchHost, patchScreen };
+}
+
 type Frame = { event: string; payload: unknown };
 type ViewFrame = { view: ScreenView & Record<string, unknown>; patch?: true; more?: true };
 
@@ -49,16 +59,7 @@ function audienceOf(view: ScreenView & Record<string, unknown>): string {
 
 it("a patch merged over the previous view is the whole view, through a whole game", async () => {
   const { code, hostSecret } = await createRoom(server.url);
-  const host = await connectClient(server.url, { role: "host", code, secret: hostSecret });
-  const screen = await connectClient(server.url, { role: "screen", code });
-  const patchHost = await connectClient(server.url, {
-    role: "host",
-    code,
-    secret: hostSecret,
-    views: "patch",
-  });
-  const patchScreen = await connectClient(server.url, { role: "screen", code, views: "patch" });
-  clients.push(host, screen, patchHost, patchScreen);
+  const { host, screen, patchHost, patchScreen } = await viewers(code, hostSecret);
   // Teams fill alternately, so pupils 1, 2, 5 and 6 asking for patches put a patch and a full
   // connection in each team: every audience has whole views to check patches against. Pupil 1 is
   // moved to the other team mid-game by playWholeGame.
@@ -142,22 +143,11 @@ it("a patch merged over the previous view is the whole view, through a whole gam
 
 it("sends a big class's whole views to patch connections in frames within the budget, shown only when complete", async () => {
   const { code, hostSecret } = await createRoom(server.url);
-  const host = await connectClient(server.url, { role: "host", code, secret: hostSecret });
-  clients.push(host);
   // 35 pupils with 24-character names: the largest seat list a view carries.
   for (let i = 0; i < 35; i++)
     await student(code, `Maximilian-Alexandra ${String(i).padStart(3, "0")}`, "full");
-  await host.until((c) => c.view?.seats.length === 35);
-  const patchHost = await connectClient(server.url, {
-    role: "host",
-    code,
-    secret: hostSecret,
-    views: "patch",
-  });
-  const patchScreen = await connectClient(server.url, { role: "screen", code, views: "patch" });
-  const screen = await connectClient(server.url, { role: "screen", code });
+  const { host, screen, patchHost, patchScreen } = await viewers(code, hostSecret);
   const pupil = await student(code, "Zoë the late one", "patch");
-  clients.push(patchHost, patchScreen, screen);
   await screen.until((c) => c.view?.seats.length === 36);
   await patchScreen.until((c) => c.view?.seats.length === 36);
   await patchHost.until((c) => c.view?.seats.length === 36);
