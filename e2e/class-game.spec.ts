@@ -97,6 +97,6 @@ test("a teacher and four students play a whole short game", async ({ person }) =
     screen.page.getByText(/wins on points|A draw|wins on rounds|won the last round/),
   ).toBeVisible();
   await expect(screen.page.getByRole("figure")).toContainText("How accurate is the statement?");
-  await expect(students[1]!.page.getByText(/points/).first()).toBeVisible();
+  await expect(students[1]!.page.getByText(/\bpoints?\b/).first()).toBeVisible();
   await expect(host.page.getByRole("link", { name: /Open the results/ })).toBeVisible();
 });
