@@ -24,7 +24,7 @@ export class Committer {
     setImmediate(() => {
       this.scheduled = false;
       try {
-        this.store.flush();
+        this.store.writeSoon();
       } catch (err) {
         // The snapshots stay pending and the store retries on its own timer; the acks wait for it.
         this.log.error("commit failed; the store will retry", { err: err as Error });

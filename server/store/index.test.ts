@@ -32,5 +32,24 @@ describe("openStore(env)", () => {
     expect(() => openStore({ STORE: "sqlite", DATA_DIR: "/tmp/x", STORE_BATCH_MS: "soon" })).toThrow(
       /STORE_BATCH_MS/,
     );
+    expect(() => openStore({ STORE: "sqlite", DATA_DIR: "/tmp/x", STORE_WRITER: "disk" })).toThrow(
+      /STORE_WRITER must be "thread" or "main", got "disk"/,
+    );
+  });
+
+  it("STORE_WRITER picks where room batches are committed: the writer thread by default, or the main thread", () => {
+    for (const [writer, threadBatches] of [
+      [undefined, 1],
+      ["main", 0],
+    ] as const) {
+      const dir = mkdtempSync(join(tmpdir(), "debate-deck-env-"));
+      dirs.push(dir);
+      const store = openStore({ DATA_DIR: dir, STORE_WRITER: writer }) as SqliteStore;
+      store.saveRoom({ code: "CDF346", snapshot: { v: 1 }, updatedAt: 1 });
+      store.writeSoon();
+      store.flush(); // waits for the batch in flight
+      expect(store.stats(), String(writer)).toMatchObject({ batches: 1, threadBatches });
+      store.close();
+    }
   });
 });

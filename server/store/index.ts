@@ -3,6 +3,8 @@
  *   STORE=memory   in-memory adapter (tests; nothing survives the process)
  *   otherwise      SQLite in DATA_DIR (default ./data, relative to the working directory)
  * STORE_BATCH_MS optionally sets how long room snapshots wait to be batched (default 50).
+ * STORE_WRITER=main commits those batches on the main thread instead of the writer thread
+ *   (default "thread"; for comparing, or a platform without worker threads).
  */
 import { createLogger, type Logger } from "../log";
 import { openMemoryStore } from "./memory";
@@ -34,8 +36,11 @@ export function openStore(
           `STORE_BATCH_MS must be a number of milliseconds from 0 to 10000, got "${env.STORE_BATCH_MS}"`,
         );
       }
-      const store = openSqliteStore({ dir, batchMs, log });
-      log.info("store opened", { store: "sqlite", path: store.path, batchMs });
+      const writer = (env.STORE_WRITER ?? "thread").trim().toLowerCase() || "thread";
+      if (writer !== "thread" && writer !== "main")
+        throw new Error(`STORE_WRITER must be "thread" or "main", got "${env.STORE_WRITER}"`);
+      const store = openSqliteStore({ dir, batchMs, log, writerThread: writer === "thread" });
+      log.info("store opened", { store: "sqlite", path: store.path, batchMs, writer });
       return store;
     }
     default:

@@ -131,6 +131,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): Store {
       // synchronous call that the SQLite adapter would not make.
       queueMicrotask(() => runCallback(callback));
     },
+    writeSoon() {},
     flush() {},
     close() {
       closed = true;

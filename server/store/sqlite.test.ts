@@ -30,9 +30,11 @@ describe("SQLite adapter", () => {
   let lines: string[];
 
   const log = () => createLogger({}, { level: "debug", sink: (line) => lines.push(line) });
-  /** Long batch delay by default, so nothing is written behind a test's back unless it says so. */
-  const open = (batchMs = 60_000) => {
-    const store = openSqliteStore({ dir, batchMs, log: log() });
+  /** Long batch delay by default, so nothing is written behind a test's back unless it says so.
+   *  `thread: false` keeps every batch on the store's own connection, for tests that drive batches
+   *  with fake timers (a batch on the writer thread lands when the thread answers). */
+  const open = (batchMs = 60_000, { thread = true } = {}) => {
+    const store = openSqliteStore({ dir, batchMs, log: log(), writerThread: thread });
     stores.push(store);
     return store;
   };
@@ -128,6 +130,7 @@ describe("SQLite adapter", () => {
       batchedRooms: 50,
       writtenParts: 50,
       failedBatches: 0,
+      threadBatches: 0,
     });
 
     // Proof from SQLite itself: make the 30th insert fail. If the batch were not one transaction
@@ -235,7 +238,7 @@ describe("SQLite adapter", () => {
 
   it("retries on its timer after an explicit flush failed", () => {
     vi.useFakeTimers();
-    const store = open(50);
+    const store = open(50, { thread: false });
     const db = peek();
     db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'busy'); END`);
     store.saveRoom(room("CDF346"));
@@ -247,7 +250,7 @@ describe("SQLite adapter", () => {
 
   it("writes a batch on its timer", () => {
     vi.useFakeTimers();
-    const store = open(80);
+    const store = open(80, { thread: false });
     store.saveRoom(room("CDF346"));
     store.saveRoom(room("QRT679"));
     const db = peek();
@@ -260,7 +263,7 @@ describe("SQLite adapter", () => {
 
   it("keeps pending snapshots and retries when a timed batch fails, without throwing", () => {
     vi.useFakeTimers();
-    const store = open(50);
+    const store = open(50, { thread: false });
     const db = peek();
     db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     store.saveRoom(room("CDF346", { v: 1 }));
@@ -279,7 +282,7 @@ describe("SQLite adapter", () => {
 
   it("afterWrite holds an ack until the batch holding its snapshot has committed", () => {
     vi.useFakeTimers();
-    const store = open(50);
+    const store = open(50, { thread: false });
     const db = peek();
     const acks: string[] = [];
     store.saveRoom(room("CDF346"));
@@ -296,7 +299,7 @@ describe("SQLite adapter", () => {
 
   it("afterWrite callbacks wait through a failed batch and run after its retry", () => {
     vi.useFakeTimers();
-    const store = open(50);
+    const store = open(50, { thread: false });
     const db = peek();
     db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     let acked = false;
@@ -325,7 +328,7 @@ describe("SQLite adapter", () => {
 
   it("never resurrects a deleted or finished room from a pending snapshot", () => {
     vi.useFakeTimers();
-    const store = open(50);
+    const store = open(50, { thread: false });
     store.saveRoom(room("CDF346"));
     store.saveRoom(room("QRT679"));
     store.deleteRoom("CDF346");

@@ -19,6 +19,10 @@
  * nothing, and a finished or deleted room is never resurrected by a late batch. On SIGKILL at
  * most the last `batchMs` of room snapshots is lost. Everything else is written immediately.
  *
+ * Batches are committed on a writer thread with its own connection (room-batches.ts,
+ * room-writer.ts): committing, and the WAL checkpoints commits trigger, no longer stall the game's
+ * event loop. Everything else is written on this connection, after any batch in flight has landed.
+ *
  * A snapshot that is an object is stored as parts (table room_parts, one row per top-level entry),
  * and a batch rewrites only the parts whose JSON differs from what is on disk: the room server
  * splits a room into many small entries, so a step costs the few KB it changed, not the whole room.
@@ -49,12 +53,13 @@ import {
   listLimit,
   roomRow,
 } from "./rows";
+import { type BatchStats, RoomBatches } from "./room-batches";
+import { tune } from "./room-sql";
+import { RoomWriter } from "./room-writer";
 import { type Store, StoreError } from "./types";
 
 export const SQLITE_FILE_NAME = "debate-deck.sqlite";
 export const DEFAULT_BATCH_MS = 50;
-/** Retry delay cap after failed batches: frequent enough to catch a freed disk, quiet in the log. */
-const MAX_RETRY_MS = 5_000;
 
 export interface SqliteStoreOptions {
   /** Data folder; created (mode 0700) if missing. */
@@ -62,19 +67,11 @@ export interface SqliteStoreOptions {
   /** Delay between the first unsaved room snapshot and its batch. Default 50 ms. */
   batchMs?: number;
   log?: Logger;
+  /** Commit room snapshot batches on a thread of their own (default true; see room-writer.ts). */
+  writerThread?: boolean;
 }
 
-export interface SqliteStoreStats {
-  /** Rooms with a snapshot saved but not yet written. */
-  pendingRooms: number;
-  /** Batches committed since open, the room rows they wrote, and the snapshot parts among them
-   *  that had changed (the others were not rewritten). */
-  batches: number;
-  batchedRooms: number;
-  writtenParts: number;
-  /** Batches that failed since open. */
-  failedBatches: number;
-}
+export type SqliteStoreStats = BatchStats;
 
 export interface SqliteStore extends Store {
   /** Absolute or relative path of the database file. */
@@ -161,22 +158,13 @@ function migrate(db: Database.Database, path: string): void {
 
 function prepare(db: Database.Database) {
   return {
-    upsertRoom: db.prepare<[string, string, number]>(
-      `INSERT INTO rooms (code, snapshot, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (code) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
-    ),
     allRooms: db.prepare<[], Omit<RoomRow, "parts">>(
       "SELECT code, snapshot, updated_at FROM rooms ORDER BY code",
     ),
     deleteRoom: db.prepare<[string]>("DELETE FROM rooms WHERE code = ?"),
-    upsertPart: db.prepare<[string, string, string]>(
-      `INSERT INTO room_parts (code, part, json) VALUES (?, ?, ?)
-       ON CONFLICT (code, part) DO UPDATE SET json = excluded.json`,
-    ),
     allParts: db.prepare<[], { code: string; part: string; json: string }>(
       "SELECT code, part, json FROM room_parts ORDER BY code, part",
     ),
-    deletePart: db.prepare<[string, string]>("DELETE FROM room_parts WHERE code = ? AND part = ?"),
     deleteParts: db.prepare<[string]>("DELETE FROM room_parts WHERE code = ?"),
 
     upsertGame: db.prepare<[GameRow]>(
@@ -223,10 +211,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const db = new Database(path);
   let sql: ReturnType<typeof prepare>;
   try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    // Another connection (a backup, a second look with the sqlite3 shell) may hold the lock briefly.
-    db.pragma("busy_timeout = 5000");
+    tune(db);
     migrate(db, path);
     sql = prepare(db);
   } catch (err) {
@@ -234,38 +219,13 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     throw err;
   }
 
-  const pending = new Map<string, RoomRow>();
-  /** afterWrite callbacks waiting for the pending snapshots to commit. */
-  let waiting: (() => void)[] = [];
-  const stats = { batches: 0, batchedRooms: 0, writtenParts: 0, failedBatches: 0 };
-  /** Per room, the parts on disk (what the last committed batch wrote, or what was loaded), so a
-   *  batch writes only the parts that changed. A room not in here has unknown parts on disk. */
-  const written = new Map<string, Map<string, string>>();
-  let timer: NodeJS.Timeout | undefined;
-  let consecutiveFailures = 0;
+  const startWriter = () =>
+    new RoomWriter(path, (err) =>
+      log.warn("the writer thread stopped: room snapshots are written on the main thread", { err }),
+    );
+  const rooms = new RoomBatches(db, (options.writerThread ?? true) ? startWriter : null, batchMs, log);
   let closed = false;
 
-  /** Writes the rows; returns how many parts it wrote. `written` is updated only after the commit. */
-  const writeBatch = db.transaction((rows: RoomRow[]): number => {
-    let parts = 0;
-    for (const row of rows) {
-      sql.upsertRoom.run(row.code, row.snapshot, row.updated_at);
-      const before = written.get(row.code);
-      if (before === undefined) sql.deleteParts.run(row.code);
-      if (row.parts === null) {
-        if (before !== undefined && before.size > 0) sql.deleteParts.run(row.code);
-        continue;
-      }
-      for (const [part, json] of row.parts) {
-        if (before?.get(part) === json) continue;
-        sql.upsertPart.run(row.code, part, json);
-        parts++;
-      }
-      if (before)
-        for (const part of before.keys()) if (!row.parts.has(part)) sql.deletePart.run(row.code, part);
-    }
-    return parts;
-  });
   const finish = db.transaction((code: string, game: GameRow) => {
     sql.upsertGame.run(game);
     sql.deleteRoom.run(code);
@@ -276,85 +236,16 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (closed) throw new StoreError("store_closed", `store is closed: ${method}() called after close()`);
   }
 
-  function runWaiting(): void {
-    if (waiting.length === 0) return;
-    const callbacks = waiting;
-    waiting = [];
-    for (const callback of callbacks) {
-      try {
-        callback();
-      } catch (err) {
-        log.error("afterWrite callback threw", { err: err as Error });
-      }
-    }
-  }
-
-  /**
-   * Writes every pending snapshot in one transaction, then runs the afterWrite callbacks.
-   * On failure the snapshots stay pending, the callbacks keep waiting, and it throws.
-   */
-  function writePending(): void {
-    if (pending.size === 0) {
-      // deleteRoom/finishRoom may have emptied it: nothing left to wait for.
-      runWaiting();
-      return;
-    }
-    const rows = [...pending.values()];
-    pending.clear();
-    try {
-      stats.writtenParts += writeBatch(rows);
-      for (const row of rows) written.set(row.code, row.parts ?? new Map());
-    } catch (err) {
-      stats.failedBatches++;
-      // Put them back unless a newer snapshot arrived meanwhile (it cannot, synchronously, but
-      // the rule is what matters if this ever becomes async).
-      for (const row of rows) if (!pending.has(row.code)) pending.set(row.code, row);
-      throw err;
-    }
-    stats.batches++;
-    stats.batchedRooms += rows.length;
-    consecutiveFailures = 0;
-    runWaiting();
-  }
-
-  // Invariant: while anything is pending (and the store is open) a timer is set — saveRoom sets
-  // one, a failed timed batch sets the retry — so a failed explicit flush() strands nothing.
-  function schedule(delayMs: number): void {
-    if (timer || closed) return;
-    timer = setTimeout(onTimer, delayMs);
-    // Never keep the process alive just for a batch: shutdown goes through close().
-    timer.unref();
-  }
-
-  function onTimer(): void {
-    timer = undefined;
-    try {
-      writePending();
-    } catch (err) {
-      consecutiveFailures++;
-      const retryMs = Math.min(MAX_RETRY_MS, Math.max(batchMs, 1) * 2 ** consecutiveFailures);
-      log.error("room snapshot batch failed; will retry", {
-        rooms: pending.size,
-        failures: consecutiveFailures,
-        retryMs,
-        err: err as Error,
-      });
-      schedule(retryMs);
-    }
-  }
-
   return {
     path,
 
     saveRoom(rec) {
       open("saveRoom");
-      const row = roomRow(rec);
-      pending.set(row.code, row);
-      schedule(batchMs);
+      rooms.save(roomRow(rec));
     },
     loadLiveRooms() {
       open("loadLiveRooms");
-      writePending();
+      rooms.flush();
       const parts = new Map<string, Map<string, string>>();
       for (const { code, part, json } of sql.allParts.iterate()) {
         let map = parts.get(code);
@@ -368,35 +259,37 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
         ...row,
         parts: row.snapshot === "" ? (parts.get(row.code) ?? new Map()) : null,
       }));
-      for (const row of rows) written.set(row.code, parts.get(row.code) ?? new Map());
+      for (const row of rows) rooms.loaded(row.code, parts.get(row.code) ?? new Map());
       return decoded(rows.map((row) => decode.room(row)));
     },
     deleteRoom(code) {
       open("deleteRoom");
       if (!isKey(code)) return;
+      rooms.drain();
       db.transaction(() => {
         sql.deleteRoom.run(code);
         sql.deleteParts.run(code);
       })();
-      written.delete(code);
-      pending.delete(code);
+      rooms.forget(code);
     },
 
     saveGame(rec) {
       open("saveGame");
-      sql.upsertGame.run(gameRow(rec));
+      const row = gameRow(rec);
+      rooms.drain();
+      sql.upsertGame.run(row);
     },
     finishRoom(code, game) {
       open("finishRoom");
       const row = gameRow(game);
+      rooms.drain();
       if (!isKey(code)) {
         sql.upsertGame.run(row);
         return;
       }
       finish(code, row);
       // Only after the commit: if it failed, the room's latest snapshot must still be written.
-      pending.delete(code);
-      written.delete(code);
+      rooms.forget(code);
     },
     getGame(id) {
       open("getGame");
@@ -413,7 +306,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     saveDeck(rec) {
       open("saveDeck");
-      sql.upsertDeck.run(deckRow(rec));
+      const row = deckRow(rec);
+      rooms.drain();
+      sql.upsertDeck.run(row);
     },
     getDeck(id) {
       open("getDeck");
@@ -426,12 +321,16 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
     deleteDeck(id) {
       open("deleteDeck");
-      if (isKey(id)) sql.deleteDeck.run(id);
+      if (!isKey(id)) return;
+      rooms.drain();
+      sql.deleteDeck.run(id);
     },
 
     saveHomework(rec) {
       open("saveHomework");
-      sql.upsertHomework.run(homeworkRow(rec));
+      const row = homeworkRow(rec);
+      rooms.drain();
+      sql.upsertHomework.run(row);
     },
     getHomework(id) {
       open("getHomework");
@@ -441,31 +340,29 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     afterWrite(callback) {
       open("afterWrite");
-      waiting.push(callback);
-      if (pending.size === 0) queueMicrotask(runWaiting);
+      rooms.afterWrite(callback);
+    },
+    writeSoon() {
+      if (!closed) rooms.writeSoon();
     },
     flush() {
-      if (closed) return;
-      writePending();
+      if (!closed) rooms.flush();
     },
     close() {
       if (closed) return;
       closed = true;
-      clearTimeout(timer);
-      timer = undefined;
       try {
-        writePending();
+        rooms.close();
       } catch (err) {
-        log.error("final room snapshot batch failed at close", { rooms: pending.size, err: err as Error });
+        log.error("final room snapshot batch failed at close", { rooms: rooms.stats().pendingRooms, err: err as Error });
         throw err;
       } finally {
-        waiting = [];
         db.close();
       }
     },
 
     stats() {
-      return { pendingRooms: pending.size, ...stats };
+      return rooms.stats();
     },
   };
 }

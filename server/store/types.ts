@@ -131,7 +131,10 @@ export interface Store {
    * closed before they can run they are dropped (the process is going away anyway).
    */
   afterWrite(callback: () => void): void;
-  /** Write everything pending now (the SQLite adapter's batched room snapshots). */
+  /** Start writing everything pending now, without waiting for it: `afterWrite` callbacks run when
+   *  it is written (the SQLite adapter commits on its writer thread). Group commit uses this. */
+  writeSoon(): void;
+  /** Write everything pending now (the SQLite adapter's batched room snapshots), before returning. */
   flush(): void;
   /** Flush, then release the database. Call on SIGTERM. Idempotent. */
   close(): void;

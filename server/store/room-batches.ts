@@ -1,0 +1,274 @@
+// Batched room snapshots for the SQLite store (sqlite.ts says why they are batched). Only each
+// room's latest snapshot is kept pending; a batch writes every pending room in one transaction,
+// and of each room only the parts whose JSON differs from what is on disk.
+//
+// Where a batch is committed: on the writer thread (room-writer.ts) when there is one, so the game's
+// event loop only works out what changed and hands it over; on the store's own connection when
+// the caller needs it on disk before returning (`flush`, `close`, and `drain` before the store
+// writes anything else itself, so a late batch can never bring a deleted or finished room back).
+// One batch is in flight at a time; what is saved meanwhile goes in the next.
+//
+// Failures: the batch's snapshots go back to pending (unless a newer one arrived), its afterWrite
+// callbacks keep waiting, and it is retried with back-off; the error never escapes into a timer.
+import type Database from "better-sqlite3";
+import type { Logger } from "../log";
+import { batchWriter, type WireRoom, wireRoom } from "./room-sql";
+import type { Landed, RoomWriter } from "./room-writer";
+import type { RoomRow } from "./rows";
+
+/** Retry delay cap after failed batches: frequent enough to catch a freed disk, quiet in the log. */
+const MAX_RETRY_MS = 5_000;
+
+export interface BatchStats {
+  /** Rooms with a snapshot saved but not yet written. */
+  pendingRooms: number;
+  /** Batches committed since open, the room rows they wrote, and the snapshot parts among them
+   *  that had changed (the others were not rewritten). */
+  batches: number;
+  batchedRooms: number;
+  writtenParts: number;
+  /** Batches that failed since open. */
+  failedBatches: number;
+  /** Batches committed on the writer thread (the rest on the store's own connection). */
+  threadBatches: number;
+}
+
+interface InFlight {
+  rows: RoomRow[];
+  callbacks: (() => void)[];
+}
+
+export class RoomBatches {
+  private readonly pending = new Map<string, RoomRow>();
+  /** afterWrite callbacks waiting for pending snapshots (not yet in a batch) to commit. */
+  private waiting: (() => void)[] = [];
+  /** Per room, the parts on disk (what the last committed batch wrote, or what was loaded), so a
+   *  batch writes only the parts that changed. A room not in here has unknown parts on disk. */
+  private readonly written = new Map<string, Map<string, string>>();
+  private inFlight: InFlight | null = null;
+  /** Asked to write while a batch was in flight: start the next one when it lands. */
+  private again = false;
+  private draining = false;
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private closed = false;
+  private readonly counts = {
+    batches: 0,
+    batchedRooms: 0,
+    writtenParts: 0,
+    failedBatches: 0,
+    threadBatches: 0,
+  };
+  private readonly writeHere: (rooms: WireRoom[]) => number;
+  /** Started on first use (a store that is only read never starts one); null: none wanted or it
+   *  could not start. */
+  private writer: RoomWriter | null = null;
+  private startWriter: (() => RoomWriter) | null;
+
+  constructor(
+    db: Database.Database,
+    startWriter: (() => RoomWriter) | null,
+    private readonly batchMs: number,
+    private readonly log: Logger,
+  ) {
+    this.writeHere = batchWriter(db);
+    this.startWriter = startWriter;
+  }
+
+  private thread(): RoomWriter | null {
+    if (this.startWriter) {
+      const start = this.startWriter;
+      this.startWriter = null;
+      try {
+        this.writer = start();
+      } catch (err) {
+        this.log.warn("no writer thread: room snapshots are written on the main thread", { err: err as Error });
+      }
+    }
+    return this.writer?.alive ? this.writer : null;
+  }
+
+  save(row: RoomRow): void {
+    this.pending.set(row.code, row);
+    this.schedule(this.batchMs);
+  }
+
+  /** Runs `callback` once every snapshot saved so far is committed. */
+  afterWrite(callback: () => void): void {
+    if (this.pending.size > 0) this.waiting.push(callback);
+    else if (this.inFlight) this.inFlight.callbacks.push(callback);
+    else queueMicrotask(() => this.run([callback]));
+  }
+
+  /** Starts writing what is pending without waiting for it (on the writer thread if there is one). */
+  writeSoon(): void {
+    if (this.closed) return;
+    const writer = this.thread();
+    if (!writer) return this.tryWriteHere();
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    if (this.pending.size === 0) return this.runWaiting();
+    const rows = this.take();
+    const flight: InFlight = { rows, callbacks: this.waiting };
+    this.waiting = [];
+    this.inFlight = flight;
+    const rooms = rows.map((row) => wireRoom(row, this.written.get(row.code)));
+    writer.send(rooms, (landed) => this.land(flight, landed));
+  }
+
+  /** Waits for the batch in flight (blocking) and writes what is pending here. Throws if it fails. */
+  flush(): void {
+    this.drain();
+    this.writePendingHere();
+  }
+
+  /** Waits for the batch in flight, if any (blocking): then nothing of ours is being written. */
+  drain(): void {
+    if (!this.inFlight || !this.writer) return;
+    this.draining = true;
+    try {
+      this.writer.wait();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Forgets a room (deleted or finished by the caller, after `drain`). */
+  forget(code: string): void {
+    this.pending.delete(code);
+    this.written.delete(code);
+  }
+
+  /** Tells what a load found on disk, so the next batches write only what changes. */
+  loaded(code: string, parts: Map<string, string>): void {
+    this.written.set(code, parts);
+  }
+
+  /** Writes everything and stops; throws (after stopping) if the last batch fails. */
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    try {
+      this.flush();
+    } finally {
+      this.closed = true;
+      this.waiting = [];
+      this.startWriter = null;
+      this.writer?.close();
+    }
+  }
+
+  stats(): BatchStats {
+    return { pendingRooms: this.pending.size, ...this.counts };
+  }
+
+  private take(): RoomRow[] {
+    const rows = [...this.pending.values()];
+    this.pending.clear();
+    return rows;
+  }
+
+  private land(flight: InFlight, landed: Landed): void {
+    this.inFlight = null;
+    if (!landed.ok) {
+      this.failed(flight.rows, landed.error);
+      this.waiting = flight.callbacks.concat(this.waiting);
+      this.retry(landed.error);
+      return;
+    }
+    this.committed(flight.rows, landed.parts);
+    this.counts.threadBatches++;
+    this.run(flight.callbacks);
+    if (this.draining || this.closed) return;
+    // Someone is waiting on what was saved meanwhile (an ack): write it now, as group commit does.
+    if (this.again || this.waiting.length > 0) {
+      this.again = false;
+      this.writeSoon();
+    } else if (this.pending.size > 0) this.schedule(this.batchMs);
+  }
+
+  /** Writes every pending snapshot in one transaction on this thread, then runs the callbacks.
+   *  On failure the snapshots stay pending, the callbacks keep waiting, and it throws. */
+  private writePendingHere(): void {
+    if (this.pending.size === 0) {
+      // deleteRoom/finishRoom may have emptied it: nothing left to wait for.
+      this.runWaiting();
+      return;
+    }
+    const rows = this.take();
+    let parts: number;
+    try {
+      parts = this.writeHere(rows.map((row) => wireRoom(row, this.written.get(row.code))));
+    } catch (err) {
+      this.failed(rows, err as Error);
+      throw err;
+    }
+    this.committed(rows, parts);
+    this.runWaiting();
+  }
+
+  private tryWriteHere(): void {
+    try {
+      this.writePendingHere();
+    } catch (err) {
+      this.retry(err as Error);
+    }
+  }
+
+  private committed(rows: RoomRow[], parts: number): void {
+    for (const row of rows) this.written.set(row.code, row.parts ?? new Map());
+    this.counts.writtenParts += parts;
+    this.counts.batches++;
+    this.counts.batchedRooms += rows.length;
+    this.failures = 0;
+  }
+
+  private failed(rows: RoomRow[], _err: Error): void {
+    this.counts.failedBatches++;
+    // Back to pending, unless a newer snapshot of the room arrived meanwhile.
+    for (const row of rows) if (!this.pending.has(row.code)) this.pending.set(row.code, row);
+  }
+
+  private retry(err: Error): void {
+    this.failures++;
+    const retryMs = Math.min(MAX_RETRY_MS, Math.max(this.batchMs, 1) * 2 ** this.failures);
+    this.log.error("room snapshot batch failed; will retry", {
+      rooms: this.pending.size,
+      failures: this.failures,
+      retryMs,
+      err,
+    });
+    this.schedule(retryMs);
+  }
+
+  // Invariant: while anything is pending (and the store is open) a timer is set or a batch is in
+  // flight — saveRoom sets one, a failed batch sets the retry — so a failed flush() strands nothing.
+  private schedule(delayMs: number): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.writeSoon();
+    }, delayMs);
+    // Never keep the process alive just for a batch: shutdown goes through close().
+    this.timer.unref();
+  }
+
+  private runWaiting(): void {
+    if (this.waiting.length === 0) return;
+    const callbacks = this.waiting;
+    this.waiting = [];
+    this.run(callbacks);
+  }
+
+  private run(callbacks: (() => void)[]): void {
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch (err) {
+        this.log.error("afterWrite callback threw", { err: err as Error });
+      }
+    }
+  }
+}

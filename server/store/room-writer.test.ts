@@ -1,0 +1,204 @@
+// Room snapshot batches committed on the writer thread: real thread, real file, a second connection
+// reading what is on disk. (sqlite.test.ts drives the batching rules with fake timers on the store's
+// own connection; these check that the thread keeps the same promises.)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLogger } from "../log";
+import { game, room } from "./contract";
+import { RoomBatches } from "./room-batches";
+import { RoomWriter } from "./room-writer";
+import { roomRow } from "./rows";
+import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from "./sqlite";
+
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe("room snapshots on the writer thread", () => {
+  let dir: string;
+  let stores: SqliteStore[];
+  let others: Database.Database[];
+  let lines: string[];
+  const log = () => createLogger({}, { level: "debug", sink: (line) => lines.push(line) });
+  const open = (batchMs = 60_000) => {
+    const store = openSqliteStore({ dir, batchMs, log: log() });
+    stores.push(store);
+    return store;
+  };
+  const peek = () => {
+    const db = new Database(join(dir, SQLITE_FILE_NAME));
+    others.push(db);
+    return db;
+  };
+  const codesOnDisk = (db: Database.Database) =>
+    (db.prepare("SELECT code FROM rooms ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+  const partOnDisk = (db: Database.Database, code: string, part: string) =>
+    (
+      db.prepare("SELECT json FROM room_parts WHERE code = ? AND part = ?").get(code, part) as
+        | { json: string }
+        | undefined
+    )?.json;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "debate-deck-writer-"));
+    stores = [];
+    others = [];
+    lines = [];
+  });
+
+  afterEach(() => {
+    for (const db of others) db.close();
+    for (const store of stores) {
+      try {
+        store.close();
+      } catch {
+        // a test that broke the database on purpose
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("commits a timed batch on the thread", async () => {
+    const store = open(20);
+    const db = peek();
+    store.saveRoom(room("CDF346", { v: 1 }));
+    store.saveRoom(room("QRT679", { v: 1 }));
+    expect(codesOnDisk(db)).toEqual([]);
+    await until(() => codesOnDisk(db).length === 2, "the batch");
+    expect(store.stats()).toMatchObject({ batches: 1, threadBatches: 1, batchedRooms: 2, pendingRooms: 0 });
+    expect(partOnDisk(db, "CDF346", "v")).toBe("1");
+  });
+
+  it("acks (afterWrite) only once another connection can read the batch, never synchronously", async () => {
+    const store = open();
+    const db = peek();
+    const acks: string[] = [];
+    store.saveRoom(room("CDF346"));
+    store.afterWrite(() => acks.push(`first sees ${codesOnDisk(db).length}`));
+    store.saveRoom(room("QRT679"));
+    store.afterWrite(() => acks.push(`second sees ${codesOnDisk(db).length}`));
+    store.writeSoon();
+    // Saved while the batch is in flight: waits for the next batch, which starts when this one lands.
+    store.saveRoom(room("VWX234"));
+    store.afterWrite(() => acks.push(`third sees ${codesOnDisk(db).length}`));
+    store.writeSoon();
+    expect(acks).toEqual([]);
+    await until(() => acks.length === 3, "the acks");
+    expect(acks).toEqual(["first sees 2", "second sees 2", "third sees 3"]);
+    expect(store.stats()).toMatchObject({ batches: 2, threadBatches: 2 });
+  });
+
+  it("keeps a failed batch pending, holds its acks, and lands it on retry", async () => {
+    const store = open(10);
+    const db = peek();
+    db.exec(`CREATE TRIGGER refuse_all BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    let acked = false;
+    store.saveRoom(room("CDF346", { v: 1 }));
+    store.afterWrite(() => {
+      acked = true;
+    });
+    store.writeSoon();
+    await until(() => store.stats().failedBatches > 0, "the failure");
+    expect(acked).toBe(false);
+    expect(store.stats().pendingRooms).toBe(1);
+    expect(lines.some((l) => l.includes("level=error") && l.includes("disk full"))).toBe(true);
+    store.saveRoom(room("CDF346", { v: 2 })); // a newer snapshot replaces the failed one
+    db.exec("DROP TRIGGER refuse_all");
+    await until(() => acked, "the retry");
+    expect(partOnDisk(db, "CDF346", "v")).toBe("2");
+  });
+
+  it("never brings back a room deleted or finished while its batch was in flight", () => {
+    const store = open();
+    for (let i = 0; i < 200; i++) store.saveRoom(room(`R${String(i).padStart(3, "0")}`, { i }));
+    store.writeSoon();
+    store.deleteRoom("R000");
+    store.finishRoom("R001", game("game_1", { code: "R001" }));
+    store.close();
+    const reopened = open();
+    const codes = reopened.loadLiveRooms().map((r) => r.code);
+    expect(codes).toHaveLength(198);
+    expect(codes).not.toContain("R000");
+    expect(codes).not.toContain("R001");
+    expect(reopened.getGame("game_1")).toBeDefined();
+  });
+
+  it("ends with the latest snapshot of every room on disk, however saves and batches interleave", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.record({ save: fc.constantFrom("CDF346", "QRT679", "VWX234"), v: fc.nat(5), w: fc.boolean() }),
+            fc.constantFrom("writeSoon" as const, "flush" as const, "tick" as const),
+          ),
+          { maxLength: 40 },
+        ),
+        async (ops) => {
+          rmSync(dir, { recursive: true, force: true });
+          const store = openSqliteStore({ dir, batchMs: 1, log: log() });
+          const latest = new Map<string, unknown>();
+          try {
+            for (const op of ops) {
+              if (op === "writeSoon") store.writeSoon();
+              else if (op === "flush") store.flush();
+              else if (op === "tick") await new Promise((r) => setTimeout(r, 1));
+              else {
+                // A part that comes and goes, so batches drop parts as well as write them.
+                const snapshot = op.w ? { v: op.v, w: op.v } : { v: op.v };
+                store.saveRoom({ code: op.save, snapshot, updatedAt: 1 });
+                latest.set(op.save, snapshot);
+              }
+            }
+          } finally {
+            store.close();
+          }
+          const reopened = openSqliteStore({ dir, batchMs: 60_000, log: log() });
+          try {
+            const loaded = new Map(reopened.loadLiveRooms().map((r) => [r.code, r.snapshot]));
+            expect(loaded).toEqual(latest);
+          } finally {
+            reopened.close();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("writes on the store's own connection when the thread cannot run", async () => {
+    const store = open(); // creates the schema
+    store.close();
+    const db = new Database(join(dir, SQLITE_FILE_NAME));
+    others.push(db);
+    let stopped: Error | null = null;
+    const batches = new RoomBatches(
+      db,
+      // A thread whose database cannot open: it stops at once.
+      () =>
+        new RoomWriter(join(dir, "missing", "folder", SQLITE_FILE_NAME), (err) => {
+          stopped = err;
+        }),
+      5,
+      log(),
+    );
+    let acked = false;
+    batches.save(roomRow(room("CDF346", { v: 1 })));
+    batches.afterWrite(() => {
+      acked = true;
+    });
+    batches.writeSoon();
+    await until(() => acked, "the ack");
+    expect(stopped).not.toBeNull();
+    expect(partOnDisk(db, "CDF346", "v")).toBe("1");
+    expect(batches.stats()).toMatchObject({ pendingRooms: 0, threadBatches: 0 });
+    batches.close();
+  });
+});
