@@ -82,7 +82,9 @@ export class RoomBatches {
       try {
         this.writer = start();
       } catch (err) {
-        this.log.warn("no writer thread: room snapshots are written on the main thread", { err: err as Error });
+        this.log.warn("no writer thread: room snapshots are written on the main thread", {
+          err: err as Error,
+        });
       }
     }
     return this.writer?.alive ? this.writer : null;
@@ -104,12 +106,18 @@ export class RoomBatches {
   writeSoon(): void {
     if (this.closed) return;
     const writer = this.thread();
-    if (!writer) return this.tryWriteHere();
+    if (!writer) {
+      this.tryWriteHere();
+      return;
+    }
     if (this.inFlight) {
       this.again = true;
       return;
     }
-    if (this.pending.size === 0) return this.runWaiting();
+    if (this.pending.size === 0) {
+      this.runWaiting();
+      return;
+    }
     const rows = this.take();
     const flight: InFlight = { rows, callbacks: this.waiting };
     this.waiting = [];

@@ -20,7 +20,9 @@ export interface WriterBatch {
   close?: true;
 }
 
-export type WriterReply = { id: number; ok: true; parts: number } | { id: number; ok: false; message: string };
+export type WriterReply =
+  | { id: number; ok: true; parts: number }
+  | { id: number; ok: false; message: string };
 
 const { path, signal, replies } = workerData as WriterData;
 const answered = new Int32Array(signal);

@@ -59,7 +59,10 @@ export class RoomWriter {
 
   /** Sends a batch to commit; `landed` is called when it is answered (or the thread stops). */
   send(rooms: WireRoom[], landed: (result: Landed) => void): void {
-    if (this.stopped) return landed({ ok: false, error: this.stopped });
+    if (this.stopped) {
+      landed({ ok: false, error: this.stopped });
+      return;
+    }
     const id = this.nextId++;
     this.sent.set(id, landed);
     this.worker.postMessage({ id, rooms } satisfies WriterBatch);

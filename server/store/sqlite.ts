@@ -354,7 +354,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       try {
         rooms.close();
       } catch (err) {
-        log.error("final room snapshot batch failed at close", { rooms: rooms.stats().pendingRooms, err: err as Error });
+        log.error("final room snapshot batch failed at close", {
+          rooms: rooms.stats().pendingRooms,
+          err: err as Error,
+        });
         throw err;
       } finally {
         db.close();
