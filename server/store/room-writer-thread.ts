@@ -4,7 +4,7 @@
 // that must wait for a batch (closing, deleting a room) can sleep on it instead of spinning.
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { batchWriter, tune, type WireRoom } from "./room-sql";
+import { batchWriter, type PackedRooms, tune, unpackRooms } from "./room-sql";
 
 export interface WriterData {
   path: string;
@@ -16,7 +16,7 @@ export interface WriterData {
 /** A batch to commit, or (`close`) the last message: close the connection and end. */
 export interface WriterBatch {
   id: number;
-  rooms: WireRoom[];
+  rooms: PackedRooms;
   close?: true;
 }
 
@@ -37,7 +37,7 @@ parentPort?.on("message", (batch: WriterBatch) => {
       db.close();
       parentPort?.close();
     }
-    reply = { id: batch.id, ok: true, parts: batch.close ? 0 : write(batch.rooms) };
+    reply = { id: batch.id, ok: true, parts: batch.close ? 0 : write(unpackRooms(batch.rooms)) };
   } catch (err) {
     reply = { id: batch.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../log";
 import { game, room } from "./contract";
 import { RoomBatches } from "./room-batches";
+import { packRooms, unpackRooms } from "./room-sql";
 import { RoomWriter } from "./room-writer";
 import { roomRow } from "./rows";
 import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from "./sqlite";
@@ -200,5 +201,24 @@ describe("room snapshots on the writer thread", () => {
     expect(partOnDisk(db, "CDF346", "v")).toBe("1");
     expect(batches.stats()).toMatchObject({ pendingRooms: 0, threadBatches: 0 });
     batches.close();
+  });
+});
+
+describe("rooms packed for the writer thread", () => {
+  it("unpack gives back exactly what was packed", () => {
+    const text = fc.string({ unit: "grapheme", maxLength: 12 });
+    const wire = fc.record({
+      code: text,
+      snapshot: text,
+      updated_at: fc.nat(),
+      wipe: fc.boolean(),
+      put: fc.array(fc.tuple(text, text), { maxLength: 4 }),
+      drop: fc.array(text, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(wire, { maxLength: 5 }), (rooms) => {
+        expect(unpackRooms(packRooms(rooms))).toEqual(rooms);
+      }),
+    );
   });
 });

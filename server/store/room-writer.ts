@@ -5,7 +5,7 @@
 // every batch sent has been answered, for the few callers that must have everything on disk now
 // (closing, deleting or finishing a room, loading rooms).
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
-import type { WireRoom } from "./room-sql";
+import { packRooms, type WireRoom } from "./room-sql";
 import type { WriterBatch, WriterData, WriterReply } from "./room-writer-thread";
 
 /** How a batch ended: the parts it wrote, or why it failed (nothing of it was written). */
@@ -32,6 +32,8 @@ export class RoomWriter {
     this.worker = new Worker(new URL("./room-writer-boot.mjs", import.meta.url), {
       workerData: data,
       transferList: [channel.port2],
+      // None of this process's flags: its preloads (`--import …`) are not for this thread.
+      execArgv: [],
     });
     this.replies.on("message", (reply: WriterReply) => this.answer(reply));
     const stop = (err: Error) => {
@@ -65,7 +67,7 @@ export class RoomWriter {
     }
     const id = this.nextId++;
     this.sent.set(id, landed);
-    this.worker.postMessage({ id, rooms } satisfies WriterBatch);
+    this.worker.postMessage({ id, rooms: packRooms(rooms) } satisfies WriterBatch);
   }
 
   /** Blocks until every batch sent has been answered; their `landed` callbacks run in here. */
@@ -96,7 +98,7 @@ export class RoomWriter {
     if (this.stopped) return;
     const id = this.nextId++;
     this.sent.set(id, () => {});
-    this.worker.postMessage({ id, rooms: [], close: true } satisfies WriterBatch);
+    this.worker.postMessage({ id, rooms: packRooms([]), close: true } satisfies WriterBatch);
     this.wait();
     this.stopped = new Error("the writer thread is closed");
   }
