@@ -16,6 +16,11 @@ import { batchWriter, type WireRoom, wireRoom } from "./room-sql";
 import type { Landed, RoomWriter } from "./room-writer";
 import type { RoomRow } from "./rows";
 
+/** Shortest time between two batches sent to the writer thread. Each hand-over has a fixed cost on
+ *  the game thread; under load batches would otherwise go every millisecond or so. An ack waits at
+ *  most this much longer. */
+const MIN_GAP_MS = 5;
+
 /** Retry delay cap after failed batches: frequent enough to catch a freed disk, quiet in the log. */
 const MAX_RETRY_MS = 5_000;
 
@@ -50,6 +55,9 @@ export class RoomBatches {
   private again = false;
   private draining = false;
   private timer: NodeJS.Timeout | undefined;
+  /** When the last batch went to the thread, and the timer for the next one if it came too soon. */
+  private lastSentAt = 0;
+  private gapTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private closed = false;
   private readonly counts = {
@@ -118,6 +126,15 @@ export class RoomBatches {
       this.runWaiting();
       return;
     }
+    const wait = this.lastSentAt + MIN_GAP_MS - Date.now();
+    if (wait > 0) {
+      this.gapTimer ??= setTimeout(() => {
+        this.gapTimer = undefined;
+        this.writeSoon();
+      }, wait).unref();
+      return;
+    }
+    this.lastSentAt = Date.now();
     const rows = this.take();
     const flight: InFlight = { rows, callbacks: this.waiting };
     this.waiting = [];
@@ -157,7 +174,9 @@ export class RoomBatches {
   /** Writes everything and stops; throws (after stopping) if the last batch fails. */
   close(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.gapTimer);
     this.timer = undefined;
+    this.gapTimer = undefined;
     try {
       this.flush();
     } finally {
