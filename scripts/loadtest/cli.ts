@@ -199,7 +199,9 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
   );
 }
 
-const ok = (r: LoadResult) => r.delivered >= 0.999 && r.p95 < 100 && !r.errors.room_failed;
+/** A load the server carried: every room seated and kept, nothing lost, p95 under 100 ms. */
+const ok = (r: LoadResult) =>
+  r.delivered >= 0.999 && r.p95 < 100 && !r.errors.room_failed && !r.errors.seat_failed;
 const ratio = (a: number | null, b: number | null) =>
   a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
 
@@ -249,26 +251,47 @@ async function main(): Promise<void> {
   // --compare: the same run on both servers, then the search, each step on both, back to back.
   const game = await gameRun(o, o.rooms, o.seconds, pace);
   const bare = await bareRun(o, o.rooms, o.seconds, shapeOf(game.tally, o.rooms, o.seconds, o.game));
-  const steps: { rooms: number; game: LoadResult | null; bare: LoadResult | null }[] = [];
+  const steps: {
+    rooms: number;
+    game: LoadResult | null;
+    bare: LoadResult | null;
+    /** Why a server could not be measured at this step (it did not carry it: the search ends). */
+    failed: Partial<Record<"game" | "bare", string>>;
+  }[] = [];
+  /** A search step that could not run (rooms never got going, e.g. out of file descriptors) is a
+   *  load the server did not carry, not the end of the whole comparison. */
+  const attempt = async <T>(kind: "game" | "bare", rooms: number, run: () => Promise<T>) => {
+    try {
+      return await run();
+    } catch (err) {
+      const why = (err as Error).message;
+      log(`step ${rooms} rooms: the ${kind} run failed: ${why}`);
+      return why;
+    }
+  };
   let gameCap = 0;
   let bareCap = 0;
   let gameDone = false;
   let bareDone = false;
   for (const rooms of o.steps) {
     if (gameDone && bareDone) break;
-    const step: (typeof steps)[number] = { rooms, game: null, bare: null };
+    const step: (typeof steps)[number] = { rooms, game: null, bare: null, failed: {} };
     let shape = shapeOf(game.tally, o.rooms, o.seconds, o.game);
     if (!gameDone) {
-      const g = await gameRun(o, rooms, o.stepSeconds, pace);
-      step.game = g.result;
-      shape = shapeOf(g.tally, rooms, o.stepSeconds, o.game);
-      if (ok(g.result)) gameCap = rooms;
+      const g = await attempt("game", rooms, () => gameRun(o, rooms, o.stepSeconds, pace));
+      if (typeof g === "string") step.failed.game = g;
+      else {
+        step.game = g.result;
+        shape = shapeOf(g.tally, rooms, o.stepSeconds, o.game);
+      }
+      if (step.game && ok(step.game)) gameCap = rooms;
       else gameDone = true;
     }
     if (!bareDone) {
-      const b = await bareRun(o, rooms, o.stepSeconds, shape);
-      step.bare = b.result;
-      if (ok(b.result)) bareCap = rooms;
+      const b = await attempt("bare", rooms, () => bareRun(o, rooms, o.stepSeconds, shape));
+      if (typeof b === "string") step.failed.bare = b;
+      else step.bare = b.result;
+      if (step.bare && ok(step.bare)) bareCap = rooms;
       else bareDone = true;
     }
     steps.push(step);
@@ -292,6 +315,7 @@ async function main(): Promise<void> {
         rooms: s.rooms,
         gameP95: s.game?.p95 ?? null,
         bareP95: s.bare?.p95 ?? null,
+        ...(Object.keys(s.failed).length > 0 ? { failed: s.failed } : {}),
       })),
     },
   };
