@@ -4,6 +4,7 @@
 // Starts the server under test as its own process (fresh temporary DATA_DIR, SERVE_UI=0), or aims
 // at --url; runs the load from --workers separate processes; prints a table, or one JSON line.
 // The README's "Performance" section says what each figure means.
+import { readFileSync } from "node:fs";
 import { type Pace, paceFor } from "./driver";
 import { type LoadResult, runLoad, shapeOf } from "./runner";
 import { derivedShape } from "./shape";
@@ -199,6 +200,19 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
   );
 }
 
+/** How many files (sockets included) a process may hold open here, when the system says (Linux). */
+function openFileLimit(): number | null {
+  try {
+    const line = readFileSync("/proc/self/limits", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("Max open files"));
+    const soft = Number(line?.split(/\s{2,}/)[1]);
+    return Number.isFinite(soft) ? soft : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A load the server carried: every room seated and kept, nothing lost, p95 under 100 ms. */
 const ok = (r: LoadResult) =>
   r.delivered >= 0.999 && r.p95 < 100 && !r.errors.room_failed && !r.errors.seat_failed;
@@ -273,8 +287,18 @@ async function main(): Promise<void> {
   let bareCap = 0;
   let gameDone = false;
   let bareDone = false;
+  const fileLimit = openFileLimit();
   for (const rooms of o.steps) {
     if (gameDone && bareDone) break;
+    const sockets = rooms * (o.players + 2);
+    if (fileLimit !== null && sockets > fileLimit - 200) {
+      // Neither server could hold them: a limit of this machine, not of either server.
+      log(
+        `step ${rooms} rooms: ${sockets} sockets is more than a process may open here (${fileLimit} files); ` +
+          "the search stops below it",
+      );
+      break;
+    }
     const step: (typeof steps)[number] = { rooms, game: null, bare: null, failed: {} };
     let shape = shapeOf(game.tally, o.rooms, o.seconds, o.game);
     if (!gameDone) {
@@ -309,6 +333,8 @@ async function main(): Promise<void> {
     },
     capacity: {
       players: o.players,
+      /** Open files a process may have here: the search stops where the sockets would not fit. */
+      fileLimit,
       game: gameCap,
       bare: bareCap,
       steps: steps.map((s) => ({
@@ -330,7 +356,7 @@ async function main(): Promise<void> {
     process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
     process.stdout.write(
       `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap}, bare ${bareCap}` +
-        `${bareCap === o.steps[o.steps.length - 1] ? " (the search's top step: raise --steps)" : ""}\n`,
+        `${bareCap === steps[steps.length - 1]?.rooms ? " (the search's top step: raise --steps, if this machine allows more sockets)" : ""}\n`,
     );
   }
 }
