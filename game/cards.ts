@@ -2,7 +2,7 @@
 // Every copy sits in exactly one place: a team's draw pile or discard, a hand, a proposal, or a played slot.
 import type { Card, CardKind, Deck } from "../content/schema";
 import { CONTEXT_THEME } from "../content/schema";
-import { writableCopies, writableSeat } from "./edit";
+import { writableCopies, writableSeat, writableTeam } from "./edit";
 import type { Rng } from "./rng";
 import type { CardId, CopyId, GameContext, SeatId, SlotId, TeamSide, ThemeId } from "./types";
 
@@ -79,7 +79,7 @@ export function mintCopies(ctx: GameContext, cards: readonly Card[], count: numb
 export function fillHand(ctx: GameContext, seatId: SeatId, rng: Rng): void {
   const seat = writableSeat(ctx, seatId);
   if (!seat) return;
-  const team = ctx.teams[seat.team];
+  const team = writableTeam(ctx, seat.team);
   const held = new Set(seat.hand.map((c) => ctx.copies[c]));
   while (seat.hand.length < ctx.settings.handSize) {
     if (team.drawPile.length === 0) {
@@ -105,8 +105,9 @@ export function buildDrawPiles(ctx: GameContext, rng: Rng): void {
     const seats = Object.values(ctx.seats).filter((s) => s.team === side).length;
     const needed = Math.max(seats, 3) * ctx.settings.handSize * 2;
     const copies = cards.length === 0 ? 0 : Math.max(1, Math.ceil(needed / cards.length));
-    ctx.teams[side].drawPile = rng.shuffle(mintCopies(ctx, cards, copies));
-    ctx.teams[side].discard = [];
+    const team = writableTeam(ctx, side);
+    team.drawPile = rng.shuffle(mintCopies(ctx, cards, copies));
+    team.discard = [];
   }
 }
 

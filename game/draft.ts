@@ -1,7 +1,7 @@
 // A team's draft: proposing cards from your own hand, writing your own sentence, voting, and
 // settling each slot when time is up (most votes wins, ties to the earliest proposal).
 import { cardOf, fitsSlot } from "./cards";
-import { writableSeat } from "./edit";
+import { writableSeat, writableTeam } from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_OWN_TEXT, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { checkText } from "./names";
@@ -123,7 +123,7 @@ function moveVote(proposals: Proposal[], slot: SlotId, seat: SeatId, to: Proposa
 
 /** Takes a seat's copy back out of whatever proposal in `slot` holds it; drops emptied proposals. */
 function takeBack(ctx: GameContext, seat: Seat, slot: SlotId): void {
-  const team = ctx.teams[seat.team];
+  const team = writableTeam(ctx, seat.team);
   team.proposals = team.proposals.filter((p) => {
     if (p.slot !== slot || p.text !== null) return true;
     const mine = p.copies.filter((c) => c.seat === seat.id);
@@ -135,7 +135,7 @@ function takeBack(ctx: GameContext, seat: Seat, slot: SlotId): void {
 }
 
 export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): void {
-  const team = ctx.teams[seat.team];
+  const team = writableTeam(ctx, seat.team);
   switch (cmd.type) {
     case "propose": {
       const card = cardOf(ctx, cmd.copy);
@@ -226,14 +226,14 @@ function returnCopy(ctx: GameContext, team: TeamSide, seatId: SeatId, copy: Copy
   const seat = ctx.seats[seatId];
   if (seat && seat.team === team && (seat.status === "present" || seat.status === "away"))
     writableSeat(ctx, seatId)?.hand.push(copy);
-  else ctx.teams[team].discard.push(copy);
+  else writableTeam(ctx, team).discard.push(copy);
 }
 
 /** Settles every open slot of both teams: winners are played, every other copy goes back to its owner. */
 export function settleDraft(ctx: GameContext, phase: Phase): void {
   const round = currentRound(ctx);
   for (const side of ["failure", "success"] as const) {
-    const team = ctx.teams[side];
+    const team = writableTeam(ctx, side);
     for (const slot of openSlots(phase)) {
       const win = leader(team.proposals, slot);
       if (!win) continue;

@@ -1,13 +1,17 @@
 // Copy-on-write for one step of the game. The room's context is never mutated: each applied event
-// works on an `edit` of it that copies the parts a step may change (teams, the current round) and
-// shares the rest (the deck, earlier rounds). Seats and the copy table are copied only when a step
-// writes to them (writableSeat, writableCopies), so a vote in a 35-seat room copies one seat.
+// works on an `edit` of it that copies the small parts a step may change (the current round, the
+// clock, the seat order) and shares the rest (the deck, earlier rounds). Seats, teams, ballots and
+// the copy table are copied only when a step writes to them (writableSeat, writableTeam,
+// writableBallot, writableCopies), so a vote in a 35-seat room copies one seat and one team.
 // It lets the rules read as plain mutations.
+import type { TeamSide } from "../content/schema";
 import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
 
 /** What one edit has already copied, keyed by the edit's own seat map (a new object per edit). */
 interface Owned {
   seats: WeakSet<Seat>;
+  teams: WeakSet<TeamState>;
+  ballots: WeakSet<object>;
   copies: object | null;
 }
 const edits = new WeakMap<object, Owned>();
@@ -40,7 +44,7 @@ function cloneRound(round: RoundRecord): RoundRecord {
 
 export function edit(ctx: GameContext): GameContext {
   const seats: Record<string, Seat> = { ...ctx.seats };
-  edits.set(seats, { seats: new WeakSet(), copies: null });
+  edits.set(seats, { seats: new WeakSet(), teams: new WeakSet(), ballots: new WeakSet(), copies: null });
   const rounds = ctx.rounds.slice();
   const last = rounds.length - 1;
   if (last >= 0) rounds[last] = cloneRound(rounds[last] as RoundRecord);
@@ -48,11 +52,11 @@ export function edit(ctx: GameContext): GameContext {
     ...ctx,
     seats,
     seatOrder: ctx.seatOrder.slice(),
-    teams: { failure: cloneTeam(ctx.teams.failure), success: cloneTeam(ctx.teams.success) },
+    teams: { ...ctx.teams },
     bannedKeys: ctx.bannedKeys.slice(),
     clock: { ...ctx.clock },
     rounds,
-    verdict: { before: { ...ctx.verdict.before }, after: { ...ctx.verdict.after } },
+    verdict: { ...ctx.verdict },
   };
 }
 
@@ -64,6 +68,29 @@ export function writableCopies(ctx: GameContext): Record<string, string> {
     owned.copies = ctx.copies;
   }
   return ctx.copies;
+}
+
+/** A team this step may change (its piles, proposals and their copies and supporters): copied from
+ *  the snapshot on first write. Reading a team needs no call. */
+export function writableTeam(ctx: GameContext, side: TeamSide): TeamState {
+  const team = ctx.teams[side];
+  const owned = ownedBy(ctx);
+  if (owned.teams.has(team)) return team;
+  const copy = cloneTeam(team);
+  owned.teams.add(copy);
+  ctx.teams[side] = copy;
+  return copy;
+}
+
+/** One ballot of the verdict vote (the opening or the closing one) this step may change. */
+export function writableBallot(ctx: GameContext, which: "before" | "after"): Record<string, number> {
+  const ballot = ctx.verdict[which];
+  const owned = ownedBy(ctx);
+  if (owned.ballots.has(ballot)) return ballot;
+  const copy = { ...ballot };
+  owned.ballots.add(copy);
+  ctx.verdict[which] = copy;
+  return copy;
 }
 
 /** A seat this step may change: copied from the snapshot on first write. */

@@ -2,7 +2,7 @@
 // Each command has a read-only check and an apply that mutates an edit of the context.
 import { TEAM_SIDES } from "../content/schema";
 import { fillHand } from "./cards";
-import { ownSeat, writableSeat } from "./edit";
+import { ownSeat, writableSeat, writableTeam } from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_SEATS, refuse } from "./events";
 import { checkName } from "./names";
@@ -51,7 +51,7 @@ export function uniqueName(ctx: GameContext, name: string, except?: SeatId): str
 export function releaseCards(ctx: GameContext, seatId: SeatId): void {
   const seat = writableSeat(ctx, seatId);
   if (!seat) return;
-  const team = ctx.teams[seat.team];
+  const team = writableTeam(ctx, seat.team);
   team.discard.push(...seat.hand);
   seat.hand = [];
   team.proposals = team.proposals.filter((p) => {

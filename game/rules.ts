@@ -5,7 +5,7 @@ import type { Command, CommandType, GameEvent, Refusal } from "./events";
 import { cardOf, fitsSlot } from "./cards";
 import { MAX_ADD_TIME_MS, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { applyDraft, checkDraft, type DraftCommand, openSlots } from "./draft";
-import { edit, settle, writableSeat } from "./edit";
+import { edit, settle, writableBallot, writableSeat } from "./edit";
 import { recordScores, startGame } from "./flow";
 import { activeSeats, applyLobby, checkLobby, IN_GAME, type LobbyCommand } from "./lobby";
 import { SettingsPatchSchema, settingsProblem } from "./settings";
@@ -231,7 +231,7 @@ function applyTo(next: GameContext, ctx: GameContext, phase: Phase, ev: GameEven
       startGame(next, ev.at);
       break;
     case "verdictVote":
-      if (seat) (phase === "voteBefore" ? next.verdict.before : next.verdict.after)[seat.id] = ev.value;
+      if (seat) writableBallot(next, phase === "voteBefore" ? "before" : "after")[seat.id] = ev.value;
       break;
     case "score":
       recordScores(next, ev.marks);

@@ -1,19 +1,18 @@
 // Room snapshot batches committed on the writer thread: real thread, real file, a second connection
 // reading what is on disk. (sqlite.test.ts drives the batching rules with fake timers on the store's
 // own connection; these check that the thread keeps the same promises.)
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLogger } from "../log";
+import { describe, expect, it } from "vitest";
 import { game, room } from "./contract";
 import { RoomBatches } from "./room-batches";
 import { packRooms, unpackRooms } from "./room-sql";
 import { RoomWriter } from "./room-writer";
 import { roomRow } from "./rows";
-import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from "./sqlite";
+import { openSqliteStore, SQLITE_FILE_NAME } from "./sqlite";
+import { sqliteFixture } from "./sqlite-fixture";
 
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -24,21 +23,8 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
 }
 
 describe("room snapshots on the writer thread", () => {
-  let dir: string;
-  let stores: SqliteStore[];
-  let others: Database.Database[];
-  let lines: string[];
-  const log = () => createLogger({}, { level: "debug", sink: (line) => lines.push(line) });
-  const open = (batchMs = 60_000) => {
-    const store = openSqliteStore({ dir, batchMs, log: log() });
-    stores.push(store);
-    return store;
-  };
-  const peek = () => {
-    const db = new Database(join(dir, SQLITE_FILE_NAME));
-    others.push(db);
-    return db;
-  };
+  const fixture = sqliteFixture();
+  const { open, peek, log } = fixture;
   const codesOnDisk = (db: Database.Database) =>
     (db.prepare("SELECT code FROM rooms ORDER BY code").all() as { code: string }[]).map((r) => r.code);
   const partOnDisk = (db: Database.Database, code: string, part: string) =>
@@ -47,25 +33,6 @@ describe("room snapshots on the writer thread", () => {
         | { json: string }
         | undefined
     )?.json;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "debate-deck-writer-"));
-    stores = [];
-    others = [];
-    lines = [];
-  });
-
-  afterEach(() => {
-    for (const db of others) db.close();
-    for (const store of stores) {
-      try {
-        store.close();
-      } catch {
-        // a test that broke the database on purpose
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it("commits a timed batch on the thread", async () => {
     const store = open(20);
@@ -110,7 +77,7 @@ describe("room snapshots on the writer thread", () => {
     await until(() => store.stats().failedBatches > 0, "the failure");
     expect(acked).toBe(false);
     expect(store.stats().pendingRooms).toBe(1);
-    expect(lines.some((l) => l.includes("level=error") && l.includes("disk full"))).toBe(true);
+    expect(fixture.lines.some((l) => l.includes("level=error") && l.includes("disk full"))).toBe(true);
     store.saveRoom(room("CDF346", { v: 2 })); // a newer snapshot replaces the failed one
     db.exec("DROP TRIGGER refuse_all");
     await until(() => acked, "the retry");
@@ -143,8 +110,8 @@ describe("room snapshots on the writer thread", () => {
           { maxLength: 40 },
         ),
         async (ops) => {
-          rmSync(dir, { recursive: true, force: true });
-          const store = openSqliteStore({ dir, batchMs: 1, log: log() });
+          rmSync(fixture.dir, { recursive: true, force: true });
+          const store = openSqliteStore({ dir: fixture.dir, batchMs: 1, log: log() });
           const latest = new Map<string, unknown>();
           try {
             for (const op of ops) {
@@ -161,7 +128,7 @@ describe("room snapshots on the writer thread", () => {
           } finally {
             store.close();
           }
-          const reopened = openSqliteStore({ dir, batchMs: 60_000, log: log() });
+          const reopened = openSqliteStore({ dir: fixture.dir, batchMs: 60_000, log: log() });
           try {
             const loaded = new Map(reopened.loadLiveRooms().map((r) => [r.code, r.snapshot]));
             expect(loaded).toEqual(latest);
@@ -177,14 +144,13 @@ describe("room snapshots on the writer thread", () => {
   it("writes on the store's own connection when the thread cannot run", async () => {
     const store = open(); // creates the schema
     store.close();
-    const db = new Database(join(dir, SQLITE_FILE_NAME));
-    others.push(db);
+    const db = peek();
     let stopped: Error | null = null;
     const batches = new RoomBatches(
       db,
       // A thread whose database cannot open: it stops at once.
       () =>
-        new RoomWriter(join(dir, "missing", "folder", SQLITE_FILE_NAME), (err) => {
+        new RoomWriter(join(fixture.dir, "missing", "folder", SQLITE_FILE_NAME), (err) => {
           stopped = err;
         }),
       5,

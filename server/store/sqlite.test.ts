@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLogger } from "../log";
+import type Database from "better-sqlite3";
+import { describe, expect, it, vi } from "vitest";
 import { deck, game, homework, room, runStoreContract } from "./contract";
-import { openSqliteStore, SCHEMA_VERSION, SQLITE_FILE_NAME, type SqliteStore } from "./sqlite";
+import { sqliteFixture } from "./sqlite-fixture";
+import { openSqliteStore, SCHEMA_VERSION, SQLITE_FILE_NAME } from "./sqlite";
 import { EncodedJson, StoreError } from "./types";
 
 function tempDir(): string {
@@ -24,26 +24,8 @@ runStoreContract("sqlite", {
 });
 
 describe("SQLite adapter", () => {
-  let dir: string;
-  let stores: SqliteStore[];
-  let others: Database.Database[];
-  let lines: string[];
-
-  const log = () => createLogger({}, { level: "debug", sink: (line) => lines.push(line) });
-  /** Long batch delay by default, so nothing is written behind a test's back unless it says so.
-   *  `thread: false` keeps every batch on the store's own connection, for tests that drive batches
-   *  with fake timers (a batch on the writer thread lands when the thread answers). */
-  const open = (batchMs = 60_000, { thread = true } = {}) => {
-    const store = openSqliteStore({ dir, batchMs, log: log(), writerThread: thread });
-    stores.push(store);
-    return store;
-  };
-  /** A second connection to the same file, as another process (or the sqlite3 shell) would have. */
-  const peek = () => {
-    const db = new Database(join(dir, SQLITE_FILE_NAME));
-    others.push(db);
-    return db;
-  };
+  const fixture = sqliteFixture();
+  const { open, peek } = fixture;
   const roomCount = (db: Database.Database) =>
     (db.prepare("SELECT count(*) AS n FROM rooms").get() as { n: number }).n;
   /** A room's snapshot as another connection reads it from disk (whole, or assembled from parts). */
@@ -60,29 +42,9 @@ describe("SQLite adapter", () => {
     return Object.fromEntries(parts.map((p) => [p.part, JSON.parse(p.json)]));
   };
 
-  beforeEach(() => {
-    dir = join(tempDir(), "nested", "data");
-    stores = [];
-    others = [];
-    lines = [];
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    for (const db of others) db.close();
-    for (const store of stores) {
-      try {
-        store.close();
-      } catch {
-        // a test that broke the database on purpose
-      }
-    }
-    rmSync(join(dir, "..", ".."), { recursive: true, force: true });
-  });
-
   it("creates the data folder and the database file, in WAL mode at the current schema", () => {
     const store = open();
-    expect(store.path).toBe(join(dir, SQLITE_FILE_NAME));
+    expect(store.path).toBe(join(fixture.dir, SQLITE_FILE_NAME));
     expect(statSync(store.path).isFile()).toBe(true);
     const db = peek();
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -269,9 +231,9 @@ describe("SQLite adapter", () => {
     store.saveRoom(room("CDF346", { v: 1 }));
     expect(() => vi.advanceTimersByTime(50)).not.toThrow();
     expect(store.stats()).toMatchObject({ pendingRooms: 1, failedBatches: 1 });
-    expect(lines.some((l) => l.includes("level=error") && l.includes('err="SqliteError: disk full"'))).toBe(
-      true,
-    );
+    expect(
+      fixture.lines.some((l) => l.includes("level=error") && l.includes('err="SqliteError: disk full"')),
+    ).toBe(true);
 
     store.saveRoom(room("CDF346", { v: 2 })); // a newer snapshot replaces the failed one
     db.exec("DROP TRIGGER refuse_all");
@@ -376,7 +338,9 @@ describe("SQLite adapter", () => {
     expect(store.listGames({ limit: 10 }).map((g) => g.id)).toEqual(["game_ok"]);
     expect(store.getGame("game_bad")).toBeUndefined();
     expect(store.getDeck("deck_bad")).toBeUndefined();
-    const warnings = lines.filter((l) => l.includes("level=warn") && l.includes("skipping unreadable row"));
+    const warnings = fixture.lines.filter(
+      (l) => l.includes("level=warn") && l.includes("skipping unreadable row"),
+    );
     expect(warnings.some((l) => l.includes("table=rooms id=BROKEN column=snapshot"))).toBe(true);
     expect(warnings.some((l) => l.includes("table=games id=game_bad column=summary"))).toBe(true);
     expect(warnings.some((l) => l.includes("table=decks id=deck_bad column=deck"))).toBe(true);
@@ -386,8 +350,6 @@ describe("SQLite adapter", () => {
     open().close();
     const db = peek();
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    db.close();
-    others.pop();
     expect(() => open()).toThrow(/newer Debate Deck: upgrade, or point DATA_DIR at another folder/);
   });
 
