@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { serverNodeFlags } from "./server/node-flags";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT || 3107);
@@ -48,7 +49,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node scripts/build-if-needed.mjs && node --import tsx server/index.ts",
+    // The server's V8 flags, as `npm start` gives them.
+    command: `node scripts/build-if-needed.mjs && node ${serverNodeFlags().join(" ")} --import tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     env: {
       NODE_ENV: "production",
