@@ -120,6 +120,8 @@ export function ownSeat(ctx: GameContext, seat: Seat): Seat {
  * not yet seen by anyone, so its containers may be rewired here.
  */
 export function settle(prev: GameContext, next: GameContext): GameContext {
+  // The edit is over: its seat map, which may be published, no longer grants writes.
+  edits.delete(next.seats);
   return reshare(prev, next) as GameContext;
 }
 

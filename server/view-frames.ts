@@ -22,7 +22,7 @@ export function viewParts(
   let part: Record<string, unknown> = {};
   let bytes = 2; // {}
   for (const [field, value] of Object.entries(view)) {
-    const size = JSON.stringify(field).length + 2 + json(value).length; // "field":value,
+    const size = Buffer.byteLength(JSON.stringify(field)) + 2 + Buffer.byteLength(json(value)); // "field":value,
     if (bytes + size > MAX_VIEW_FRAME_BYTES && bytes > 2) {
       parts.push(part);
       part = {};

@@ -105,9 +105,13 @@ export class RoomBatches {
 
   /** Runs `callback` once every snapshot saved so far is committed. */
   afterWrite(callback: () => void): void {
-    if (this.pending.size > 0) this.waiting.push(callback);
-    else if (this.inFlight) this.inFlight.callbacks.push(callback);
-    else queueMicrotask(() => this.run([callback]));
+    if (this.inFlight && this.pending.size === 0) {
+      this.inFlight.callbacks.push(callback);
+      return;
+    }
+    // Behind any callback already waiting (a deleted room can leave some with nothing pending).
+    this.waiting.push(callback);
+    if (this.pending.size === 0 && !this.inFlight) queueMicrotask(() => this.runWaiting());
   }
 
   /** Starts writing what is pending without waiting for it (on the writer thread if there is one). */
@@ -158,6 +162,15 @@ export class RoomBatches {
     } finally {
       this.draining = false;
     }
+    // What the landed batch would have started (saved meanwhile, or asked for) still needs a batch.
+    // Not started here: the caller is about to write on its own connection, and a batch started
+    // now could hold the very room it deletes.
+    if (this.again || this.waiting.length > 0) {
+      this.again = false;
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.schedule(0);
+    } else if (this.pending.size > 0) this.schedule(this.batchMs);
   }
 
   /** Forgets a room (deleted or finished by the caller, after `drain`). */
@@ -200,7 +213,7 @@ export class RoomBatches {
   private land(flight: InFlight, landed: Landed): void {
     this.inFlight = null;
     if (!landed.ok) {
-      this.failed(flight.rows, landed.error);
+      this.failed(flight.rows);
       this.waiting = flight.callbacks.concat(this.waiting);
       this.retry(landed.error);
       return;
@@ -229,7 +242,7 @@ export class RoomBatches {
     try {
       parts = this.writeHere(rows.map((row) => wireRoom(row, this.written.get(row.code))));
     } catch (err) {
-      this.failed(rows, err as Error);
+      this.failed(rows);
       throw err;
     }
     this.committed(rows, parts);
@@ -252,7 +265,7 @@ export class RoomBatches {
     this.failures = 0;
   }
 
-  private failed(rows: RoomRow[], _err: Error): void {
+  private failed(rows: RoomRow[]): void {
     this.counts.failedBatches++;
     // Back to pending, unless a newer snapshot of the room arrived meanwhile.
     for (const row of rows) if (!this.pending.has(row.code)) this.pending.set(row.code, row);

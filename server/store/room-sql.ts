@@ -82,9 +82,7 @@ export function unpackRooms({ text, lengths }: PackedRooms): WireRoom[] {
   return rooms;
 }
 
-export type RoomStatements = ReturnType<typeof roomStatements>;
-
-export function roomStatements(db: Database.Database) {
+function roomStatements(db: Database.Database) {
   return {
     upsertRoom: db.prepare<[string, string, number]>(
       `INSERT INTO rooms (code, snapshot, updated_at) VALUES (?, ?, ?)

@@ -8,7 +8,7 @@ import { batchWriter, type PackedRooms, tune, unpackRooms } from "./room-sql";
 
 export interface WriterData {
   path: string;
-  /** Int32 [0]: answers sent so far. */
+  /** Int32 [0]: answers sent so far; [1]: 1 once the thread failed to start (set by the boot file). */
   signal: SharedArrayBuffer;
   replies: MessagePort;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { game, room } from "./contract";
 import { RoomBatches } from "./room-batches";
 import { packRooms, unpackRooms } from "./room-sql";
-import { RoomWriter } from "./room-writer";
+import { type Landed, RoomWriter } from "./room-writer";
 import { roomRow } from "./rows";
 import { openSqliteStore, SQLITE_FILE_NAME } from "./sqlite";
 import { sqliteFixture } from "./sqlite-fixture";
@@ -84,6 +84,32 @@ describe("room snapshots on the writer thread", () => {
     expect(partOnDisk(db, "CDF346", "v")).toBe("2");
   });
 
+  it("a drain (deleting a room) does not hold up what was saved and acked while a batch was in flight", async () => {
+    const store = open(); // batches only on demand: no timer would rescue a stranded ack
+    store.saveRoom(room("CDF346"));
+    store.writeSoon(); // in flight
+    store.saveRoom(room("QRT679"));
+    let acked = false;
+    store.afterWrite(() => {
+      acked = true;
+    });
+    store.writeSoon(); // asked while the first is in flight
+    store.deleteRoom("VWX234"); // waits for the batch in flight
+    await until(() => acked, "the ack of the second save");
+    expect(codesOnDisk(peek())).toEqual(["CDF346", "QRT679"]);
+  });
+
+  it("acks run in the order they were asked for, even when a deleted room left one waiting", async () => {
+    const store = open();
+    const calls: string[] = [];
+    store.saveRoom(room("CDF346"));
+    store.afterWrite(() => calls.push("first"));
+    store.deleteRoom("CDF346"); // nothing of it is pending any more
+    store.afterWrite(() => calls.push("second"));
+    await until(() => calls.length === 2, "both acks");
+    expect(calls).toEqual(["first", "second"]);
+  });
+
   it("never brings back a room deleted or finished while its batch was in flight", () => {
     const store = open();
     for (let i = 0; i < 200; i++) store.saveRoom(room(`R${String(i).padStart(3, "0")}`, { i }));
@@ -139,6 +165,23 @@ describe("room snapshots on the writer thread", () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it("a wait for a thread that could not start ends at once, not after the 30 s limit", () => {
+    let stopped: Error | null = null;
+    const writer = new RoomWriter(join(fixture.dir, "missing", "folder", SQLITE_FILE_NAME), (err) => {
+      stopped = err;
+    });
+    let landed: Landed | null = null;
+    writer.send([], (result) => {
+      landed = result;
+    });
+    const started = Date.now();
+    writer.wait();
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(landed).toMatchObject({ ok: false });
+    expect(String(stopped)).toMatch(/failed to start/);
+    expect(writer.alive).toBe(false);
   });
 
   it("writes on the store's own connection when the thread cannot run", async () => {

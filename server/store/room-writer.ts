@@ -25,7 +25,7 @@ export class RoomWriter {
   private readonly onStop: (err: Error) => void;
 
   constructor(path: string, onStop: (err: Error) => void) {
-    const signal = new SharedArrayBuffer(4);
+    const signal = new SharedArrayBuffer(8);
     this.answered = new Int32Array(signal);
     const channel = new MessageChannel();
     this.replies = channel.port1;
@@ -66,6 +66,10 @@ export class RoomWriter {
     let waitedMs = 0;
     while (this.sent.size > 0 && !this.stopped) {
       const seen = Atomics.load(this.answered, 0);
+      if (Atomics.load(this.answered, 1) === 1) {
+        this.stop(new Error("the writer thread failed to start"));
+        break;
+      }
       const message = receiveMessageOnPort(this.replies);
       if (message) {
         waitedMs = 0;
