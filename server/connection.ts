@@ -133,7 +133,7 @@ export function serveConnection(socket: Socket, deps: ConnectionDeps): void {
       );
       if (!result.ok) return reply(refusal(result.code, result.message));
       const token = live.issueToken(seat, registry.now());
-      if (live.room.context.mode === "homework" && !live.auth.ownerSeat) live.auth.ownerSeat = seat;
+      if (live.room.context.mode === "homework" && !live.auth.ownerSeat) live.setOwner(seat);
       // The token was issued after the join step saved: save again so the ack covers it.
       registry.save(live);
       data.seat = seat;

@@ -44,7 +44,7 @@ export function startPractice(
     null,
   );
   if (!joined.ok) throw new HttpError(400, joined.code, joined.message);
-  live.auth.ownerSeat = seat;
+  live.setOwner(seat);
   const token = live.issueToken(seat, registry.now());
   const other: TeamSide = opts.side === "failure" ? "success" : "failure";
   for (let i = 0; i < PRACTICE_TEAMMATES; i++)

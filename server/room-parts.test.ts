@@ -42,10 +42,18 @@ it("keeps the parts right through any sequence of values, dropping what went (on
   fc.assert(
     fc.property(fc.array(object, { minLength: 1, maxLength: 6 }), (values) => {
       const out: Record<string, unknown> = {};
-      const splitter = new PartSplitter(out, "ctx", { seats: 2, list: 1, a: 3 });
+      const changed = new Set<string>();
+      const splitter = new PartSplitter(out, "ctx", { seats: 2, list: 1, a: 3 }, changed);
+      let before: Record<string, unknown> = {};
       for (const value of values) {
+        changed.clear();
         splitter.update(value);
         expect(JSON.stringify(joinParts(throughStore(out), "ctx"))).toBe(JSON.stringify(value));
+        // Every part that was set, changed or removed is named in `changed` (what a store rewrites).
+        const after = throughStore(out);
+        for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+          if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) expect(changed).toContain(key);
+        before = after;
         // No part is left over from an earlier value: a fresh splitter makes the same keys.
         const fresh: Record<string, unknown> = {};
         new PartSplitter(fresh, "ctx", { seats: 2, list: 1, a: 3 }).update(value);

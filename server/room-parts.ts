@@ -36,13 +36,14 @@ function isNode(value: unknown): value is Record<string, unknown> | unknown[] {
 }
 
 /** A node's descriptor: its keys in order (or its length), and its primitive fields inline. */
-function descriptorOf(value: Record<string, unknown> | unknown[]): NodeDescriptor {
+function descriptorOf(value: Record<string, unknown> | unknown[], omit?: string): NodeDescriptor {
   if (Array.isArray(value)) return { n: value.length };
   const k: string[] = [];
   // No prototype: a "__proto__" field is kept as data, like any other.
   const p: Record<string, unknown> = Object.create(null);
   for (const [key, field] of Object.entries(value)) {
-    if (field === undefined || typeof field === "function" || typeof field === "symbol") continue;
+    if (key === omit || field === undefined || typeof field === "function" || typeof field === "symbol")
+      continue;
     k.push(key);
     if (typeof field !== "object" || field === null) p[key] = field;
   }
@@ -65,15 +66,32 @@ interface Placed {
  */
 export class PartSplitter {
   private readonly placed = new Map<string, Placed>();
+  /** The root's field left out of this update. */
+  private omit: string | undefined;
 
   constructor(
     /** The snapshot's entries: this splitter owns the keys that start with `prefix`. */
     private readonly parts: Record<string, unknown>,
     private readonly prefix: string,
     private readonly split: Split,
+    /** Collects the key of every entry this splitter sets or deletes (see RoomRecord.changed). */
+    private readonly changed?: Set<string>,
   ) {}
 
-  update(value: Record<string, unknown>): void {
+  private set(key: string, json: string): void {
+    this.parts[key] = new EncodedJson(json);
+    this.changed?.add(key);
+  }
+
+  private drop(key: string): void {
+    if (!Object.hasOwn(this.parts, key)) return;
+    delete this.parts[key];
+    this.changed?.add(key);
+  }
+
+  /** Cuts `value`, as if it had no field `omit` (kept elsewhere: a shipped deck goes by reference). */
+  update(value: Record<string, unknown>, omit?: string): void {
+    this.omit = omit;
     this.put(JSON.stringify([]), [], value, Number.POSITIVE_INFINITY, true);
   }
 
@@ -87,12 +105,13 @@ export class PartSplitter {
     this.placed.set(path, { segments, value, node, children });
     if (!node) {
       const json = JSON.stringify(value);
-      if (json === undefined) delete this.parts[leafKey(this.prefix, path)];
-      else this.parts[leafKey(this.prefix, path)] = new EncodedJson(json);
+      if (json === undefined) this.drop(leafKey(this.prefix, path));
+      else this.set(leafKey(this.prefix, path), json);
       return;
     }
     const container = value as Record<string, unknown> | unknown[];
-    this.parts[nodeKey(this.prefix, path)] = new EncodedJson(JSON.stringify(descriptorOf(container)));
+    const omit = root ? this.omit : undefined;
+    this.set(nodeKey(this.prefix, path), JSON.stringify(descriptorOf(container, omit)));
     const seen = new Set<string | number>();
     const visit = (key: string | number, child: unknown) => {
       // Primitive fields of an object are inline in its descriptor; array items are parts (as JSON:
@@ -117,7 +136,7 @@ export class PartSplitter {
       this.put(childPath, childSegments, item, next);
     };
     if (Array.isArray(container)) for (let i = 0; i < container.length; i++) visit(i, container[i]);
-    else for (const key of Object.keys(container)) visit(key, container[key]);
+    else for (const key of Object.keys(container)) if (key !== omit) visit(key, container[key]);
     for (const [key, childPath] of children as Map<string | number, string>)
       if (!seen.has(key)) {
         this.remove(childPath);
@@ -130,8 +149,8 @@ export class PartSplitter {
     const placed = this.placed.get(path);
     if (!placed) return;
     this.placed.delete(path);
-    delete this.parts[leafKey(this.prefix, path)];
-    delete this.parts[nodeKey(this.prefix, path)];
+    this.drop(leafKey(this.prefix, path));
+    this.drop(nodeKey(this.prefix, path));
     for (const child of placed.children?.values() ?? []) this.remove(child);
   }
 }

@@ -85,6 +85,9 @@ it("brings a room back from its parts on disk exactly as it was, after every ste
     expect(JSON.stringify(saved_)).toBe(JSON.stringify(live_));
     expect(savedDeck).toBe(liveDeck);
     expect(back.auth).toEqual(live.auth);
+    // Exactly the room's parts: none that a step removed is left on disk (it saves only what changed).
+    const onDisk = Object.keys(saved?.snapshot as object).sort();
+    expect(onDisk).toEqual(Object.keys(live.record() ?? {}).sort());
     checked++;
   }
   console.log(`[room parts] ${checked} steps checked; at most ${partsPerStep} parts written in one step`);

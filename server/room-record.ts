@@ -97,7 +97,14 @@ function withDeck(context: Record<string, unknown>, ref: DeckRef): Record<string
 export class RoomSaver {
   /** The snapshot's entries, kept from save to save; the store copies them as it is handed them. */
   private readonly parts: Record<string, unknown> = { format: FORMAT };
-  private readonly context = new PartSplitter(this.parts, "ctx", CONTEXT_SPLIT);
+  /** The entries set or removed since the store last took a snapshot (`saved`). */
+  private readonly changed = new Set<string>();
+  /** Until the store has taken one snapshot, it is handed whole (what it holds of the room is not
+   *  known here: a room loaded after an upgrade may have parts this version no longer makes). */
+  private whole = true;
+  private machineJson = "";
+  private authVersion = -1;
+  private readonly context = new PartSplitter(this.parts, "ctx", CONTEXT_SPLIT, this.changed);
   /** Bucket number → its action ids; a bucket is replaced as it grows, never changed in place. */
   private readonly buckets = new Map<number, readonly (readonly [string, number])[]>();
   /** The buckets as they are in `parts`. */
@@ -116,17 +123,28 @@ export class RoomSaver {
 
   /** The snapshot to store: a flat object whose entries the store keeps as parts. It is the same
    *  object every time, updated: use it before the next call. */
-  snapshot(machine: PersistedMachine, auth: RoomAuth): Record<string, unknown> {
+  snapshot(machine: PersistedMachine, auth: RoomAuth, authVersion: number): Record<string, unknown> {
     const { context, ...rest } = machine;
     const parts = this.parts;
-    parts.machine = rest;
-    // Changed in place (tokens issued and forgotten): encoded at every save, it is small.
-    parts.auth = auth;
+    const changed = this.changed;
+    // Small, and new at every step: compared as JSON.
+    const machineJson = JSON.stringify(rest);
+    if (machineJson !== this.machineJson) {
+      parts.machine = new EncodedJson(machineJson);
+      this.machineJson = machineJson;
+      changed.add("machine");
+    }
+    // Changed in place (tokens issued and forgotten), so known by its version: encoded only then.
+    if (authVersion !== this.authVersion || !Object.hasOwn(parts, "auth")) {
+      parts.auth = new EncodedJson(JSON.stringify(auth));
+      this.authVersion = authVersion;
+      changed.add("auth");
+    }
     const deck = shippedRef(context.deck as Deck);
+    if (deck !== parts.deck) changed.add("deck");
     if (deck) {
       parts.deck = deck;
-      const { deck: _inline, ...withoutDeck } = context;
-      this.context.update(withoutDeck);
+      this.context.update(context, "deck");
     } else {
       delete parts.deck;
       this.context.update(context);
@@ -134,14 +152,28 @@ export class RoomSaver {
     for (const [n, bucket] of this.buckets)
       if (this.savedBuckets.get(n) !== bucket) {
         parts[`recent:${n}`] = new EncodedJson(JSON.stringify(bucket));
+        changed.add(`recent:${n}`);
         this.savedBuckets.set(n, bucket);
       }
     for (const n of this.savedBuckets.keys())
       if (!this.buckets.has(n)) {
         delete parts[`recent:${n}`];
+        changed.add(`recent:${n}`);
         this.savedBuckets.delete(n);
       }
     return parts;
+  }
+
+  /** The entries that changed since the store last took a snapshot (RoomRecord.changed); undefined
+   *  until it has taken one: every entry, then. */
+  changes(): ReadonlySet<string> | undefined {
+    return this.whole ? undefined : this.changed;
+  }
+
+  /** The store took the last snapshot: changes count from it. */
+  saved(): void {
+    this.whole = false;
+    this.changed.clear();
   }
 }
 

@@ -10,7 +10,7 @@ import { type DispatchResult, Room, realScheduler, type Scheduler } from "../gam
 import { seedFrom } from "../game/rng";
 import type { Settings } from "../game/types";
 import type { Logger } from "./log";
-import { type PersistedMachine, type RoomAuth, RoomSaver, readSnapshot } from "./room-record";
+import { type PersistedMachine, type RoomAuth, RoomSaver, readSnapshot, type SeatAuth } from "./room-record";
 import { hashSecret, newHostSecret, newId, newJoinCode, newSeatToken, safeEqual } from "./secrets";
 import type { Store } from "./store/types";
 
@@ -20,6 +20,11 @@ export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const RECENT_ACTIONS = 512;
 export type { RoomAuth, SeatAuth } from "./room-record";
 
+/** A room's auth as everyone but its LiveRoom sees it. */
+export type ReadonlyRoomAuth = Readonly<Omit<RoomAuth, "tokens">> & {
+  readonly tokens: Readonly<Record<string, Readonly<SeatAuth>>>;
+};
+
 export class LiveRoom {
   readonly recent = new Map<string, DispatchResult>();
   /** Builds this room's snapshots (and remembers what it already encoded). */
@@ -28,12 +33,26 @@ export class LiveRoom {
   /** The finished game's id, once filed. */
   gameId: string | null = null;
 
+  /** Bumped at every change to `auth`: a snapshot encodes it again only then. */
+  private authVersion = 0;
+
   constructor(
     readonly room: Room,
-    readonly auth: RoomAuth,
+    private readonly writableAuth: RoomAuth,
     /** Epoch ms of the last step or connection: what the janitor measures idleness by. */
     public lastActive: number,
   ) {}
+
+  /** Who may act as what in this room. Read-only: it changes through this class's methods only. */
+  get auth(): ReadonlyRoomAuth {
+    return this.writableAuth;
+  }
+
+  /** Makes a seat the owner of the room (homework: the one student also holds the host's controls). */
+  setOwner(seat: string): void {
+    this.writableAuth.ownerSeat = seat;
+    this.authVersion++;
+  }
 
   get code(): string {
     return this.room.code;
@@ -74,17 +93,19 @@ export class LiveRoom {
   /** Forgets every token of a seat (removed or left: a fresh join gets a fresh seat). */
   forgetTokens(seat: string): boolean {
     let forgot = false;
-    for (const [hash, auth] of Object.entries(this.auth.tokens)) {
+    for (const [hash, auth] of Object.entries(this.writableAuth.tokens)) {
       if (auth.seat !== seat) continue;
-      delete this.auth.tokens[hash];
+      delete this.writableAuth.tokens[hash];
       forgot = true;
     }
+    if (forgot) this.authVersion++;
     return forgot;
   }
 
   issueToken(seat: string, now: number): string {
     const token = newSeatToken();
-    this.auth.tokens[hashSecret(token)] = { seat, issuedAt: now };
+    this.writableAuth.tokens[hashSecret(token)] = { seat, issuedAt: now };
+    this.authVersion++;
     return token;
   }
 
@@ -98,9 +119,24 @@ export class LiveRoom {
     return safeEqual(hashSecret(secret), this.auth.hostSecretHash);
   }
 
-  /** What the store keeps of this room now (see room-record.ts). */
-  record(): Record<string, unknown> {
-    return this.saver.snapshot(this.room.persisted() as PersistedMachine, this.auth);
+  /** What the store keeps of this room now (see room-record.ts); null while the engine is in error.
+   *  An engine action that throws leaves the xstate actor in status "error" (and xstate rethrows it
+   *  from a timer, which ends the process). Saving that would restore a dead room after the restart;
+   *  keeping the last good snapshot restores the room as it was before the failing step. */
+  record(): Record<string, unknown> | null {
+    const machine = this.room.persisted() as PersistedMachine;
+    if (machine.status === "error") return null;
+    return this.saver.snapshot(machine, this.writableAuth, this.authVersion);
+  }
+
+  /** The record's entries changed since the store last took one (undefined: all of them). */
+  changes(): ReadonlySet<string> | undefined {
+    return this.saver.changes();
+  }
+
+  /** The store took the last record. */
+  saved(): void {
+    this.saver.saved();
   }
 }
 
@@ -234,15 +270,19 @@ export class Registry {
   save(live: LiveRoom): void {
     if (live.finished) return;
     const record = live.record();
-    // An engine action that throws leaves the xstate actor in status "error" (and xstate rethrows it
-    // from a timer, which ends the process). Saving that snapshot would restore a dead room after
-    // the restart; keeping the last good one restores the room as it was before the failing step.
-    if ((record.machine as { status?: unknown }).status === "error") {
+    if (!record) {
       this.options.log.error("room failed in the engine; last good state kept", { room: live.code });
       return;
     }
     try {
-      this.options.store.saveRoom({ code: live.code, snapshot: record, updatedAt: this.scheduler.now() });
+      const changed = live.changes();
+      this.options.store.saveRoom({
+        code: live.code,
+        snapshot: record,
+        updatedAt: this.scheduler.now(),
+        ...(changed ? { changed } : {}),
+      });
+      live.saved();
     } catch (err) {
       this.options.log.error("room save failed", { room: live.code, err: err as Error });
     }

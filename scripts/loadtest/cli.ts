@@ -23,7 +23,7 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
   --game SECONDS       length of one game; after the verdict the class starts another (default 300)
   --views patch|full   how the game server's clients take views: only the changed fields after the
                        first whole view (default, as the app does) or whole after every step
-  --cpu-prof DIR       write the game server's CPU profile of the measured window to DIR
+  --cpu-prof DIR       write the server's CPU profile of the measured window to DIR
   --server-env K=V     an environment variable for the game server (repeatable), e.g. STORE=memory`;
 
 interface Options {
@@ -159,7 +159,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function withTarget<T>(o: Options, kind: "game" | "bare", fn: (t: Target) => Promise<T>): Promise<T> {
   const target = o.url
     ? externalTarget(o.url, o.pid)
-    : await startTarget(kind, kind === "game" ? { cpuProf: o.cpuProf ?? undefined, env: o.serverEnv } : {});
+    : await startTarget(kind, {
+        cpuProf: o.cpuProf ?? undefined,
+        ...(kind === "game" ? { env: o.serverEnv } : {}),
+      });
   current = target;
   try {
     return await fn(target);

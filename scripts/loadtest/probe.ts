@@ -6,7 +6,8 @@
 // { type: "reset" } when measuring starts, so the figures cover the measured window only, and with
 // `--cpu-prof DIR` { type: "profile", dir } to profile the measured window (not the connections'
 // ramp) until { type: "profileStop" }, which writes DIR/server-<pid>.cpuprofile, and the heap's
-// live objects by allocation site (sampled) as DIR/server-<pid>.heapprofile.
+// live objects by allocation site (sampled) as DIR/server-<pid>.heapprofile (with LOADTEST_HEAP_ALL=1:
+// every allocation of the window, also what was collected since, which is where GC churn comes from).
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import path from "node:path";
@@ -40,13 +41,19 @@ if (send) {
   }, 1000);
   timer.unref();
   let profiling: { session: Session; dir: string } | null = null;
+  // LOADTEST_HEAP_ALL=1: the heap profile counts every allocation of the window, also those the
+  // garbage collector has since freed (where the young generation's churn comes from).
+  const sampling =
+    process.env.LOADTEST_HEAP_ALL === "1"
+      ? { includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }
+      : {};
   // LOADTEST_HEAP_FROM_START=1: sample the heap from the start, so the profile shows everything
   // still alive at the end (the connections' ramp included), not only what the window allocated.
   let early: Session | null = null;
   if (process.env.LOADTEST_HEAP_FROM_START === "1") {
     early = new Session();
     early.connect();
-    early.post("HeapProfiler.enable", () => early?.post("HeapProfiler.startSampling"));
+    early.post("HeapProfiler.enable", () => early?.post("HeapProfiler.startSampling", sampling));
   }
   process.on("message", (msg: { type?: string; dir?: string }) => {
     if (msg?.type === "reset") {
@@ -58,7 +65,8 @@ if (send) {
       session.connect();
       session.post("Profiler.enable", () => session.post("Profiler.start"));
       // And what the heap holds at the end, by where it was allocated (sampled, live objects only).
-      if (!early) session.post("HeapProfiler.enable", () => session.post("HeapProfiler.startSampling"));
+      if (!early)
+        session.post("HeapProfiler.enable", () => session.post("HeapProfiler.startSampling", sampling));
       profiling = { session: early ?? session, dir: msg.dir };
       if (early) profiling = { session, dir: msg.dir };
     }

@@ -40,7 +40,31 @@ export interface BatchStats {
 
 interface InFlight {
   rows: RoomRow[];
+  /** The rows by room. */
+  codes: Map<string, RoomRow>;
   callbacks: (() => void)[];
+}
+
+/**
+ * `newer` laid over `older` (the same room's rows, `older` saved first): a whole row replaces, a row
+ * of changes is applied. Rows are the store's own (built by saveRoom), so `older` is changed in place.
+ */
+export function layered(older: RoomRow | undefined, newer: RoomRow): RoomRow {
+  const changes = newer.gone;
+  if (!older || !changes) return newer;
+  const parts = older.parts;
+  const newerParts = newer.parts;
+  if (!parts || !newerParts) throw new Error(`room ${newer.code}: changes laid over a room saved whole`);
+  for (const [part, json] of newerParts) {
+    parts.set(part, json);
+    older.gone?.delete(part);
+  }
+  for (const part of changes) {
+    parts.delete(part);
+    older.gone?.add(part);
+  }
+  older.updated_at = newer.updated_at;
+  return older;
 }
 
 export class RoomBatches {
@@ -98,9 +122,21 @@ export class RoomBatches {
     return this.writer?.alive ? this.writer : null;
   }
 
+  /** Keeps a room's row for the next batch. A row of changes (`gone` set) needs `hasParts(code)`. */
   save(row: RoomRow): void {
-    this.pending.set(row.code, row);
+    this.pending.set(row.code, layered(this.pending.get(row.code), row));
     this.schedule(this.batchMs);
+  }
+
+  /** Does the store hold this room as parts (pending, in flight or on disk), so that a row of only
+   *  what changed can be laid over it? */
+  hasParts(code: string): boolean {
+    const pending = this.pending.get(code);
+    if (pending) return pending.parts !== null;
+    const flying = this.inFlight?.codes.get(code);
+    if (flying) return flying.parts !== null;
+    // A room saved whole leaves no parts on disk (and a parts snapshot has at least one).
+    return (this.written.get(code)?.size ?? 0) > 0;
   }
 
   /** Runs `callback` once every snapshot saved so far is committed. */
@@ -140,7 +176,11 @@ export class RoomBatches {
     }
     this.lastSentAt = Date.now();
     const rows = this.take();
-    const flight: InFlight = { rows, callbacks: this.waiting };
+    const flight: InFlight = {
+      rows,
+      codes: new Map(rows.map((row) => [row.code, row])),
+      callbacks: this.waiting,
+    };
     this.waiting = [];
     this.inFlight = flight;
     const rooms = rows.map((row) => wireRoom(row, this.written.get(row.code)));
@@ -258,7 +298,13 @@ export class RoomBatches {
   }
 
   private committed(rows: RoomRow[], parts: number): void {
-    for (const row of rows) this.written.set(row.code, row.parts ?? new Map());
+    for (const row of rows) {
+      const before = this.written.get(row.code);
+      if (row.gone && row.parts && before) {
+        for (const [part, json] of row.parts) before.set(part, json);
+        for (const part of row.gone) before.delete(part);
+      } else this.written.set(row.code, row.parts ?? new Map());
+    }
     this.counts.writtenParts += parts;
     this.counts.batches++;
     this.counts.batchedRooms += rows.length;
@@ -267,8 +313,11 @@ export class RoomBatches {
 
   private failed(rows: RoomRow[]): void {
     this.counts.failedBatches++;
-    // Back to pending, unless a newer snapshot of the room arrived meanwhile.
-    for (const row of rows) if (!this.pending.has(row.code)) this.pending.set(row.code, row);
+    // Back to pending, under any newer snapshot of the room that arrived meanwhile.
+    for (const row of rows) {
+      const newer = this.pending.get(row.code);
+      this.pending.set(row.code, newer ? layered(row, newer) : row);
+    }
   }
 
   private retry(err: Error): void {

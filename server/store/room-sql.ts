@@ -30,6 +30,13 @@ export function wireRoom(row: RoomRow, before: ReadonlyMap<string, string> | und
     drop: [],
   };
   if (row.parts === null) return wire;
+  if (row.gone) {
+    // Only what changed, over the parts on disk (RoomBatches keeps such a row only where it has them).
+    if (!before) throw new Error(`room ${row.code}: a row of changes needs the parts on disk`);
+    for (const [part, json] of row.parts) if (before.get(part) !== json) wire.put.push([part, json]);
+    for (const part of row.gone) if (before.has(part)) wire.drop.push(part);
+    return wire;
+  }
   const known = wire.wipe ? undefined : before;
   for (const [part, json] of row.parts) if (known?.get(part) !== json) wire.put.push([part, json]);
   if (known) for (const part of known.keys()) if (!row.parts.has(part)) wire.drop.push(part);

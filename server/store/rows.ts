@@ -24,6 +24,10 @@ export interface RoomRow {
   updated_at: number;
   /** Top-level entry key → its JSON, for an object snapshot; null otherwise. */
   parts: Map<string, string> | null;
+  /** Present on a row of only the entries that changed (`roomDelta`): `parts` holds those that
+   *  changed and are still there, `gone` those removed; every other part is as the room's previous
+   *  row had it. */
+  gone?: Set<string>;
 }
 
 export interface GameRow {
@@ -114,23 +118,44 @@ export function roomRow(rec: RoomRecord): RoomRow {
     return { code, snapshot: json(snapshot, "room.snapshot"), updated_at, parts: null };
   const parts = new Map<string, string>();
   for (const part of Object.keys(snapshot)) {
-    if (part.length > MAX_PART_KEY_CHARS)
-      invalid("room.snapshot", `has a key longer than ${MAX_PART_KEY_CHARS}`);
-    const value = snapshot[part];
-    if (value instanceof EncodedJson) {
-      parts.set(part, text(value.json, `room.snapshot.${part}`));
-      continue;
-    }
-    let encoded: string | undefined;
-    try {
-      encoded = JSON.stringify(value);
-    } catch (err) {
-      invalid("room.snapshot", `cannot be stored as JSON (${(err as Error).message})`);
-    }
-    // As JSON leaves out an entry that is undefined or a function.
+    const encoded = partJson(snapshot, part);
     if (encoded !== undefined) parts.set(part, encoded);
   }
   return { code, snapshot: "", updated_at, parts };
+}
+
+/**
+ * The row of only the entries `rec.changed` names, to lay over the room's previous row; null if
+ * the snapshot is not an object (it is then saved whole). The caller vouches for the hint: every
+ * entry it does not name is as the previous row had it.
+ */
+export function roomDelta(rec: RoomRecord & { changed: ReadonlySet<string> }): RoomRow | null {
+  const code = key(rec.code, "room.code");
+  const updated_at = time(rec.updatedAt, "room.updatedAt");
+  const snapshot = rec.snapshot;
+  if (!isPlainObject(snapshot)) return null;
+  const parts = new Map<string, string>();
+  const gone = new Set<string>();
+  for (const part of rec.changed) {
+    const encoded = Object.hasOwn(snapshot, part) ? partJson(snapshot, part) : undefined;
+    if (encoded === undefined) gone.add(part);
+    else parts.set(part, encoded);
+  }
+  return { code, snapshot: "", updated_at, parts, gone };
+}
+
+/** One entry of an object snapshot as the JSON of its part (undefined: JSON leaves it out). */
+function partJson(snapshot: Record<string, unknown>, part: string): string | undefined {
+  if (part.length > MAX_PART_KEY_CHARS)
+    invalid("room.snapshot", `has a key longer than ${MAX_PART_KEY_CHARS}`);
+  const value = snapshot[part];
+  if (value instanceof EncodedJson) return text(value.json, `room.snapshot.${part}`);
+  try {
+    // As JSON leaves out an entry that is undefined or a function.
+    return JSON.stringify(value);
+  } catch (err) {
+    invalid("room.snapshot", `cannot be stored as JSON (${(err as Error).message})`);
+  }
 }
 
 export function gameRow(rec: GameRecord): GameRow {

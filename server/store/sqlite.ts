@@ -51,6 +51,7 @@ import {
   homeworkRow,
   isKey,
   listLimit,
+  roomDelta,
   roomRow,
 } from "./rows";
 import { type BatchStats, RoomBatches } from "./room-batches";
@@ -241,7 +242,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     saveRoom(rec) {
       open("saveRoom");
-      rooms.save(roomRow(rec));
+      // Only the entries that changed, when the caller says which and the room's parts are known.
+      const { changed } = rec;
+      const delta = changed && rooms.hasParts(rec.code) ? roomDelta({ ...rec, changed }) : null;
+      rooms.save(delta ?? roomRow(rec));
     },
     loadLiveRooms() {
       open("loadLiveRooms");

@@ -37,6 +37,10 @@ export interface RoomRecord {
    *  value it encodes. */
   snapshot: unknown;
   updatedAt: number;
+  /** For a snapshot that is an object: the entries that may differ from the room's previous
+   *  `saveRoom` (every other entry is as it was then, removed ones included). A hint that lets a
+   *  store skip the rest; absent, every entry may have changed. A store may ignore it. */
+  changed?: ReadonlySet<string>;
 }
 
 /**
