@@ -13,7 +13,10 @@ it("cuts a view into parts of whole fields, in order, each within the budget, th
   fc.assert(
     fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), field, { maxKeys: 12 }), (view) => {
       const parts = viewParts(view, json);
-      expect(JSON.stringify(Object.assign({}, ...parts))).toBe(JSON.stringify(view));
+      // Merged as the client merges frames (spread: a field named "__proto__" stays data).
+      let merged: Record<string, unknown> = {};
+      for (const part of parts) merged = { ...merged, ...part };
+      expect(JSON.stringify(merged)).toBe(JSON.stringify(view));
       for (const part of parts) {
         // Over the budget only as a single field that is itself bigger.
         if (Object.keys(part).length > 1)

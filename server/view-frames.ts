@@ -28,7 +28,10 @@ export function viewParts(
       part = {};
       bytes = 2;
     }
-    part[field] = value;
+    // As data, whatever its name (assigned, a "__proto__" field would set the part's prototype).
+    if (field === "__proto__")
+      Object.defineProperty(part, field, { value, enumerable: true, writable: true, configurable: true });
+    else part[field] = value;
     bytes += size;
   }
   parts.push(part);

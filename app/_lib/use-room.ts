@@ -10,6 +10,7 @@ import type { Ack, ClientCommand, JoinAck, MePayload, ViewPayload } from "../../
 import { PROTOCOL_VERSION } from "./protocol";
 import { deviceId, randomId, seatToken } from "./storage";
 import { showToast } from "./toasts";
+import { ViewAssembly, type ViewFrame } from "./view-assembly";
 
 export type Role = "player" | "host" | "screen";
 export type AnyView = ScreenView | TeamView | HostView;
@@ -128,29 +129,18 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
       }
     });
     socket.on("deck", (deck: Deck) => patch({ deck }));
-    // The last view this connection holds: a patch (views: "patch") is merged over it. A big view
-    // comes in several frames (`more` on all but the last): it is shown once all have arrived.
-    let held: AnyView | null = null;
-    let building: AnyView | null = null;
-    socket.on("disconnect", () => {
-      held = null; // a new connection starts from a whole view
-      building = null;
-    });
+    // The view this connection holds: patches (views: "patch") are laid over it, and a big view in
+    // several frames is shown once all have arrived.
+    const views = new ViewAssembly<AnyView>();
+    socket.on("disconnect", () => views.reset()); // a new connection starts from a whole view
     socket.on("view", (p: ViewPayload) => {
-      const base = building ?? held;
-      if (p.patch && !base) {
+      const taken = views.take(p as ViewFrame<AnyView>);
+      if (!taken) {
         // A patch only ever follows a whole view on the same connection; without one, start again.
         socket.disconnect().connect();
         return;
       }
-      const view = p.patch ? ({ ...base, ...p.view } as AnyView) : p.view;
-      if (p.more) {
-        building = view;
-        return;
-      }
-      building = null;
-      held = view;
-      patch({ view: held, results: p.results ?? null, offset: p.now - Date.now() });
+      if (taken.complete) patch({ view: taken.view, results: p.results ?? null, offset: p.now - Date.now() });
     });
     let seated = false;
     socket.on("me", (p: MePayload) => {

@@ -18,6 +18,7 @@ import { cardIndex } from "../../game/cards";
 import type { Phase, SlotId } from "../../game/types";
 import type { HostView, ScreenView, SeatView } from "../../game/views";
 import type { Ack, JoinAck } from "../../server/protocol";
+import { ViewAssembly } from "../../app/_lib/view-assembly";
 import { PROTOCOL_VERSION, SOCKET_PATH } from "../../server/protocol";
 import { bump, DELIVERY_TIMEOUT_MS, type Pending, Receipts, sample, type Tally } from "./measure";
 import { type Command, hostAdvance, hostSetup, pupilMove, rng } from "./play";
@@ -168,8 +169,8 @@ type Audience = "screen" | "host" | "team";
 /** One connected client of a room: what it was last sent, and when each view version arrived. */
 export class Member {
   view: ScreenView | null = null;
-  /** A view arriving in several frames, until its last one (ViewPayload.more). */
-  private building: ScreenView | null = null;
+  /** Views put back together from their frames, as the app does. */
+  private readonly views = new ViewAssembly<ScreenView>();
   me: SeatView | null = null;
   deck: Deck | null = null;
   seat: string | null = null;
@@ -194,16 +195,14 @@ export class Member {
     });
     socket.on("view", (p: { view: ScreenView; patch?: true; more?: true }) => {
       const at = performance.now();
-      // A `views: "patch"` connection gets the changed fields only: merge them over what it holds.
-      // A view in several frames (`more`) has arrived with its last frame.
-      const view = p.patch ? ({ ...(this.building ?? this.view), ...p.view } as ScreenView) : p.view;
-      room.sawView(this, view.audience as Audience, this.frameBytes);
-      if (p.more) {
-        this.building = view;
+      const taken = this.views.take(p);
+      if (!taken) {
+        room.broken(this, "patch_without_view");
         return;
       }
-      this.building = null;
-      this.view = view;
+      room.sawView(this, taken.view.audience as Audience, this.frameBytes);
+      if (!taken.complete) return;
+      this.view = taken.view;
       this.receipts.received(this.view.version, at);
       room.onView(this);
     });
@@ -324,6 +323,12 @@ export abstract class RoomBase {
     t.frames++;
     t.meFrames++;
     sample(t.viewBytes.me, bytes);
+  }
+
+  /** A frame the client could not use: a server error, whatever the timings. */
+  broken(member: Member, what: string): void {
+    bump(this.ctx.tally.errors, what);
+    this.ctx.log?.(`room ${this.index}: ${member.role} got ${what}`);
   }
 
   lost(member: Member, reason: string): void {

@@ -4,6 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import type { ScreenView, SeatView } from "../../game/views";
 import { type RunningServer, startServer } from "../http";
 import type { Ack, JoinAck } from "../protocol";
+import { ViewAssembly, type ViewFrame } from "../../app/_lib/view-assembly";
 import { PROTOCOL_VERSION, RECONNECT_OPTIONS } from "../protocol";
 import { createRealtime, type Realtime, type RealtimeOptions } from "../realtime";
 import { openMemoryStore } from "../store/memory";
@@ -57,8 +58,8 @@ export async function createRoom(
 /** A connected client that keeps the latest view and private part it was sent. */
 export class Client {
   view: (ScreenView & Record<string, unknown>) | null = null;
-  /** A view arriving in several frames, until its last one (ViewPayload.more). */
-  private building: (ScreenView & Record<string, unknown>) | null = null;
+  /** Views put back together from their frames, as the app does. */
+  private readonly views = new ViewAssembly<ScreenView & Record<string, unknown>>();
   me: SeatView | null = null;
   now = 0;
   results: string | null = null;
@@ -82,14 +83,10 @@ export class Client {
           patch?: true;
           more?: true;
         };
-        // A connection that asked for `views: "patch"` merges each patch over the view it holds; a
-        // view in several frames (`more`) is held back until its last frame, as the app does.
-        const view = (p.patch ? { ...(this.building ?? this.view), ...p.view } : p.view) as ScreenView &
-          Record<string, unknown>;
-        if (p.more) this.building = view;
-        else {
-          this.building = null;
-          this.view = view;
+        const taken = this.views.take(p as unknown as ViewFrame<ScreenView & Record<string, unknown>>);
+        // (A patch with no view to lay it over never comes: tests that look for one read `frames`.)
+        if (taken?.complete) {
+          this.view = taken.view;
           this.now = p.now;
           this.results = p.results;
         }
