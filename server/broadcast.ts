@@ -70,8 +70,6 @@ interface MeInputs {
   seat: object;
   copies: object;
   vote: unknown;
-  /** Build or Rebut, when the marks count ("" in other phases). */
-  marksPhase: string;
   /** Their proposals and votes this phase ("" outside Build and Rebut). */
   marks: string;
   /** Which ballot their vote is on: the opening one (true) or the closing one. */
@@ -152,14 +150,25 @@ export class Broadcaster {
     // The audiences' views share most fields by reference (game/views.ts builds the projector's part
     // once, and keeps a part a step did not change): each field object is turned into JSON once,
     // not once per audience and step.
-    const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results);
+    const json = this.json;
+    const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results, json);
     send([group.screen(code), group.waiting(code)], views.screen);
     send([group.host(code)], views.host);
     for (const team of ["failure", "success"] as const) send([group.team(code, team)], views.teams[team]);
     for (const socket of this.moved) {
       const team = dataOf(socket).team;
       const view = team ? views.teams[team] : views.screen;
-      for (const frame of this.frames(view as unknown as Record<string, unknown>, false, now, results))
+      const encode = (value: unknown) =>
+        (typeof value === "object" && value !== null ? json.get(value) : undefined) ??
+        JSON.stringify(value) ??
+        "";
+      for (const frame of this.frames(
+        view as unknown as Record<string, unknown>,
+        false,
+        now,
+        results,
+        encode,
+      ))
         socket.emit("view", frame);
     }
     this.moved.clear();
@@ -179,6 +188,7 @@ export class Broadcaster {
     view: ViewPayload["view"],
     now: number,
     results: string | null,
+    json: WeakMap<object, string> = this.json,
   ) {
     if (this.members(groups) > 0)
       this.io.to(groups).emit("view", { view, now, results } satisfies ViewPayload);
@@ -194,38 +204,34 @@ export class Broadcaster {
       rooms = new Map();
       this.sent.set(live, rooms);
     }
-    let sent = rooms.get(key);
-    const whole = sent === undefined;
-    if (!sent) {
-      sent = new Map();
-      rooms.set(key, sent);
-    }
-    // What the group holds is brought up to date in place (this runs for every group at every step).
-    const fields = view as unknown as Record<string, unknown>;
+    const last = rooms.get(key);
+    const next: Sent = new Map();
     const patch: Record<string, unknown> = {};
-    for (const field in fields) {
-      const value = fields[field];
-      const text = this.encode(value);
-      if (sent.get(field) === text) continue;
-      sent.set(field, text);
-      patch[field] = value;
+    const encode = (value: unknown): string => {
+      let text = typeof value === "object" && value !== null ? json.get(value) : undefined;
+      if (text === undefined) {
+        text = JSON.stringify(value) ?? "";
+        if (typeof value === "object" && value !== null) json.set(value, text);
+      }
+      return text;
+    };
+    for (const [field, value] of Object.entries(view)) {
+      const text = encode(value);
+      next.set(field, text);
+      if (last?.get(field) !== text) patch[field] = value;
     }
+    rooms.set(key, next);
     let to = this.io.to(twins);
     if (this.moved.size > 0) to = to.except([...this.moved].map((s) => s.id));
-    for (const frame of this.frames(whole ? fields : patch, !whole, now, results)) to.emit("view", frame);
+    for (const frame of this.frames(
+      last ? patch : (view as unknown as Record<string, unknown>),
+      !!last,
+      now,
+      results,
+      encode,
+    ))
+      to.emit("view", frame);
   }
-
-  /** A view field's JSON, made once per field object (views are never changed once built, and the
-   *  audiences' views share most field objects: game/views.ts). */
-  private readonly encode = (value: unknown): string => {
-    if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "";
-    let text = this.json.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value) ?? "";
-      this.json.set(value, text);
-    }
-    return text;
-  };
 
   /** A view (or patch) for `views: "patch"` connections, as frames within MAX_VIEW_FRAME_BYTES:
    *  the first as the view would have come, the rest patches; all but the last with `more`. */
@@ -234,8 +240,9 @@ export class Broadcaster {
     patch: boolean,
     now: number,
     results: string | null,
+    json: (value: unknown) => string = (value) => JSON.stringify(value) ?? "",
   ): ViewPayload[] {
-    const parts = viewParts(view, this.encode);
+    const parts = viewParts(view, json);
     return parts.map((part, i) => ({
       view: part as unknown as ViewPayload["view"],
       now,
@@ -284,33 +291,29 @@ export class Broadcaster {
     const seat = ctx.seats[data.seat];
     let inputs: MeInputs | undefined;
     if (seat) {
-      let marksPhase = "";
-      let seatMarks = "";
+      let team = "";
       if (phase === "build" || phase === "rebut") {
         let teamMarks = marks.get(seat.team);
         if (!teamMarks) {
           teamMarks = marksOf(ctx.teams[seat.team].proposals);
           marks.set(seat.team, teamMarks);
         }
-        marksPhase = phase;
-        seatMarks = teamMarks.get(seat.id) ?? "";
+        team = `${phase}:${teamMarks.get(seat.id) ?? ""}`;
       }
       const before = phase === "voteBefore" || ctx.round < 0;
       const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
+      inputs = { seat, copies: ctx.copies, vote, marks: team, opening: before };
       const last = data.meInputs;
-      // Compared before anything is allocated: this runs for every student at every step.
       if (
         !force &&
         last &&
         last.seat === seat &&
         last.copies === ctx.copies &&
         last.vote === vote &&
-        last.marksPhase === marksPhase &&
-        last.marks === seatMarks &&
+        last.marks === team &&
         last.opening === before
       )
         return;
-      inputs = { seat, copies: ctx.copies, vote, marksPhase, marks: seatMarks, opening: before };
     }
     data.meInputs = inputs;
     const me = seatView(ctx, phase, data.seat);

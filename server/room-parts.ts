@@ -50,18 +50,6 @@ function descriptorOf(value: Record<string, unknown> | unknown[], omit?: string)
   return { k, p };
 }
 
-/** Is `key` a child `put` visits in `container`: an array's item, an object's object-valued field? */
-function isChild(
-  container: Record<string, unknown> | unknown[],
-  key: string | number,
-  omit?: string,
-): boolean {
-  if (Array.isArray(container)) return typeof key === "number" && key < container.length;
-  if (typeof key !== "string" || key === omit || !Object.hasOwn(container, key)) return false;
-  const child = container[key];
-  return typeof child === "object" && child !== null;
-}
-
 /** What was last put at a path: the value (by identity), and for a node its children's paths. */
 interface Placed {
   segments: Path;
@@ -124,10 +112,12 @@ export class PartSplitter {
     const container = value as Record<string, unknown> | unknown[];
     const omit = root ? this.omit : undefined;
     this.set(nodeKey(this.prefix, path), JSON.stringify(descriptorOf(container, omit)));
+    const seen = new Set<string | number>();
     const visit = (key: string | number, child: unknown) => {
       // Primitive fields of an object are inline in its descriptor; array items are parts (as JSON:
       // undefined and functions become null).
       if (!Array.isArray(container) && (typeof child !== "object" || child === null)) return;
+      seen.add(key);
       // A child's path (and its segments) is made once, when the child first appears.
       let childPath = (children as Map<string | number, string>).get(key);
       let childSegments = childPath === undefined ? undefined : this.placed.get(childPath)?.segments;
@@ -147,10 +137,8 @@ export class PartSplitter {
     };
     if (Array.isArray(container)) for (let i = 0; i < container.length; i++) visit(i, container[i]);
     else for (const key of Object.keys(container)) if (key !== omit) visit(key, container[key]);
-    // The children visited above stay; the others went (no set of the visited is kept: this runs for
-    // every changed node at every save).
     for (const [key, childPath] of children as Map<string | number, string>)
-      if (!isChild(container, key, omit)) {
+      if (!seen.has(key)) {
         this.remove(childPath);
         (children as Map<string | number, string>).delete(key);
       }
