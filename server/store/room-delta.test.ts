@@ -109,13 +109,7 @@ describe("saving a room's changes only", () => {
             db.close();
             store.close();
           }
-          const reopened = openSqliteStore({ dir: fixture.dir, batchMs: 60_000, log: log() });
-          try {
-            const loaded = new Map(reopened.loadLiveRooms().map((r) => [r.code, r.snapshot]));
-            expect(loaded).toEqual(latest);
-          } finally {
-            reopened.close();
-          }
+          expect(fixture.reopenedRooms()).toEqual(latest);
         },
       ),
       { numRuns: 80 },

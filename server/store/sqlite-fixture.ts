@@ -63,5 +63,14 @@ export function sqliteFixture() {
       others.push(db);
       return db;
     },
+    /** The live rooms a store opened afresh on this folder finds (code -> snapshot), as after a restart. */
+    reopenedRooms(): Map<string, unknown> {
+      const store = openSqliteStore({ dir, batchMs: 60_000, log: log() });
+      try {
+        return new Map(store.loadLiveRooms().map((r) => [r.code, r.snapshot]));
+      } finally {
+        store.close();
+      }
+    },
   };
 }
