@@ -135,7 +135,7 @@ export class RoomSaver {
       changed.add("machine");
     }
     // Changed in place (tokens issued and forgotten), so known by its version: encoded only then.
-    if (authVersion !== this.authVersion || !Object.hasOwn(parts, "auth")) {
+    if (authVersion !== this.authVersion) {
       parts.auth = new EncodedJson(JSON.stringify(auth));
       this.authVersion = authVersion;
       changed.add("auth");

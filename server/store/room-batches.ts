@@ -50,21 +50,22 @@ interface InFlight {
  * of changes is applied. Rows are the store's own (built by saveRoom), so `older` is changed in place.
  */
 export function layered(older: RoomRow | undefined, newer: RoomRow): RoomRow {
-  const changes = newer.gone;
-  if (!older || !changes) return newer;
-  const parts = older.parts;
-  const newerParts = newer.parts;
-  if (!parts || !newerParts) throw new Error(`room ${newer.code}: changes laid over a room saved whole`);
-  for (const [part, json] of newerParts) {
-    parts.set(part, json);
-    older.gone?.delete(part);
-  }
-  for (const part of changes) {
-    parts.delete(part);
-    older.gone?.add(part);
+  if (!older || !newer.gone) return newer;
+  if (!older.parts) throw new Error(`room ${newer.code}: changes laid over a room saved whole`);
+  applyChanges(older.parts, newer);
+  if (older.gone) {
+    // Still a row of changes: what `newer` sets is no longer gone, what it removes is.
+    for (const part of newer.parts ?? []) older.gone.delete(part[0]);
+    for (const part of newer.gone) older.gone.add(part);
   }
   older.updated_at = newer.updated_at;
   return older;
+}
+
+/** Lays a row of changes over a room's parts (pending, or what is on disk). */
+function applyChanges(parts: Map<string, string>, changes: RoomRow): void {
+  for (const [part, json] of changes.parts ?? []) parts.set(part, json);
+  for (const part of changes.gone ?? []) parts.delete(part);
 }
 
 export class RoomBatches {
@@ -176,6 +177,15 @@ export class RoomBatches {
     }
     this.lastSentAt = Date.now();
     const rows = this.take();
+    let rooms: WireRoom[];
+    try {
+      rooms = rows.map((row) => wireRoom(row, this.written.get(row.code)));
+    } catch (err) {
+      // A row that cannot be turned into SQL: keep the rows and the acks, as for a failed batch.
+      this.failed(rows);
+      this.retry(err as Error);
+      return;
+    }
     const flight: InFlight = {
       rows,
       codes: new Map(rows.map((row) => [row.code, row])),
@@ -183,7 +193,6 @@ export class RoomBatches {
     };
     this.waiting = [];
     this.inFlight = flight;
-    const rooms = rows.map((row) => wireRoom(row, this.written.get(row.code)));
     writer.send(rooms, (landed) => this.land(flight, landed));
   }
 
@@ -300,10 +309,8 @@ export class RoomBatches {
   private committed(rows: RoomRow[], parts: number): void {
     for (const row of rows) {
       const before = this.written.get(row.code);
-      if (row.gone && row.parts && before) {
-        for (const [part, json] of row.parts) before.set(part, json);
-        for (const part of row.gone) before.delete(part);
-      } else this.written.set(row.code, row.parts ?? new Map());
+      if (row.gone && before) applyChanges(before, row);
+      else this.written.set(row.code, row.parts ?? new Map());
     }
     this.counts.writtenParts += parts;
     this.counts.batches++;

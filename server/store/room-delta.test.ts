@@ -5,8 +5,11 @@ import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RoomBatches } from "./room-batches";
+import { RoomWriter } from "./room-writer";
 import { openSqliteStore, SQLITE_FILE_NAME } from "./sqlite";
 import { sqliteFixture } from "./sqlite-fixture";
+import { createLogger } from "../log";
 import { join } from "node:path";
 
 const CODES = ["CDF346", "QRT679"] as const;
@@ -55,6 +58,41 @@ function changedBetween(before: unknown, after: Record<string, unknown>): Set<st
 describe("saving a room's changes only", () => {
   const fixture = sqliteFixture();
   const { log } = fixture;
+
+  it("a row of changes with nothing under it is kept, and its ack waits, instead of wedging the store", async () => {
+    openSqliteStore({ dir: fixture.dir, log: log() }).close(); // the schema
+    const db = fixture.peek();
+    const lines: string[] = [];
+    const batches = new RoomBatches(
+      db,
+      () => new RoomWriter(join(fixture.dir, SQLITE_FILE_NAME), () => {}),
+      1,
+      createLogger({}, { level: "debug", sink: (line) => lines.push(line) }),
+    );
+    // What the store never does (saveRoom checks hasParts first): changes for a room it has no parts of.
+    const orphan = {
+      code: "CDF346",
+      snapshot: "",
+      updated_at: 1,
+      parts: new Map([["v", "1"]]),
+      gone: new Set<string>(),
+    };
+    batches.save(orphan);
+    let acked = false;
+    batches.afterWrite(() => {
+      acked = true;
+    });
+    batches.writeSoon();
+    expect(batches.stats().pendingRooms).toBe(1);
+    expect(lines.some((l) => l.includes("batch failed") && l.includes("needs the parts on disk"))).toBe(true);
+    // A whole row of the room replaces it: it lands, and the ack comes.
+    batches.save({ code: "CDF346", snapshot: "", updated_at: 2, parts: new Map([["v", "2"]]) });
+    batches.writeSoon();
+    const end = Date.now() + 10_000;
+    while (!acked && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+    expect(acked).toBe(true);
+    batches.close();
+  });
 
   it("ends with every room's latest snapshot on disk, however changes, batches and failures interleave", async () => {
     await fc.assert(
