@@ -72,6 +72,8 @@ test("a full class game: host, projector and six students, every phase, results 
     .getByLabel("Your own Link sentence")
     .fill("So the plan's industrial record was mostly failure.");
   await writer.getByRole("button", { name: "Propose sentence" }).click();
+  // The form closes once the server has the proposal (the view showing it may come a moment before).
+  await expect(writer.getByLabel("Your own Link sentence")).toBeHidden();
   await expect(writer.getByText("So the plan's industrial record was mostly failure.")).toBeVisible();
   for (const s of students.slice(3)) {
     const vote = s.page.getByRole("button", { name: "Vote", exact: true }).first();
