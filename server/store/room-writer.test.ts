@@ -39,8 +39,15 @@ describe("room snapshots on the writer thread", () => {
     const db = peek();
     store.saveRoom(room("CDF346", { v: 1 }));
     store.saveRoom(room("QRT679", { v: 1 }));
+    let acked = false;
+    store.afterWrite(() => {
+      acked = true;
+    });
     expect(codesOnDisk(db)).toEqual([]);
-    await until(() => codesOnDisk(db).length === 2, "the batch");
+    // The rows are readable on disk a moment before the thread's reply reaches this one: wait for
+    // the ack, which runs after the store has counted the batch.
+    await until(() => acked, "the batch");
+    expect(codesOnDisk(db)).toEqual(["CDF346", "QRT679"]);
     expect(store.stats()).toMatchObject({ batches: 1, threadBatches: 1, batchedRooms: 2, pendingRooms: 0 });
     expect(partOnDisk(db, "CDF346", "v")).toBe("1");
   });
