@@ -49,6 +49,8 @@ export interface LoadResult {
   views: "full" | "patch";
   seconds: number;
   actionsPerRoomPerS: number;
+  /** View and private-part frames received per action, over every member of the room. */
+  framesPerAction: number;
   maxMs: number;
   /** CPU of the load processes together (% of one core): near 100 per process, they were the limit. */
   loadCpuPct: number | null;
@@ -188,6 +190,7 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
       views: opts.views ?? "patch",
       seconds: opts.seconds,
       actionsPerRoomPerS: round(tally.actions / opts.rooms / opts.seconds, 2),
+      framesPerAction: round(tally.frames / Math.max(1, tally.actions), 2),
       maxMs: round(latencies[latencies.length - 1] ?? 0),
       loadCpuPct: loadCpuPct === null ? null : round(loadCpuPct),
       eventLoopMaxMs: window.eventLoopMaxMs === null ? null : round(window.eventLoopMaxMs),
