@@ -170,31 +170,59 @@ interface LoggerState {
   readonly now: () => number;
 }
 
-function makeLogger(state: LoggerState, base: ReadonlyArray<LogFields>): Logger {
-  const threshold = LEVEL_RANK[state.level];
-  const write = (level: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields) => {
-    if (LEVEL_RANK[level] < threshold) return;
+/** Methods live on the prototype: a child (one per socket) is one small object, not seven closures. */
+class FieldLogger implements Logger {
+  private readonly threshold: number;
+
+  constructor(
+    private readonly state: LoggerState,
+    private readonly base: ReadonlyArray<LogFields>,
+  ) {
+    this.threshold = LEVEL_RANK[state.level];
+  }
+
+  get level(): LogLevel {
+    return this.state.level;
+  }
+
+  debug(msg: string, fields?: LogFields): void {
+    this.write("debug", msg, fields);
+  }
+
+  info(msg: string, fields?: LogFields): void {
+    this.write("info", msg, fields);
+  }
+
+  warn(msg: string, fields?: LogFields): void {
+    this.write("warn", msg, fields);
+  }
+
+  error(msg: string, fields?: LogFields): void {
+    this.write("error", msg, fields);
+  }
+
+  enabled(level: Exclude<LogLevel, "silent">): boolean {
+    return LEVEL_RANK[level] >= this.threshold;
+  }
+
+  child(fields: LogFields): Logger {
+    return new FieldLogger(this.state, [...this.base, { ...fields }]);
+  }
+
+  private write(level: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields): void {
+    if (LEVEL_RANK[level] < this.threshold) return;
     try {
-      state.sink(formatLine(state.now(), level, msg, [...base, fields]), level);
+      this.state.sink(formatLine(this.state.now(), level, msg, [...this.base, fields]), level);
     } catch {
       // A logger must never take the room down with it (closed pipe, full disk).
     }
-  };
-  return {
-    level: state.level,
-    debug: (msg, fields) => write("debug", msg, fields),
-    info: (msg, fields) => write("info", msg, fields),
-    warn: (msg, fields) => write("warn", msg, fields),
-    error: (msg, fields) => write("error", msg, fields),
-    enabled: (level) => LEVEL_RANK[level] >= threshold,
-    child: (fields) => makeLogger(state, [...base, { ...fields }]),
-  };
+  }
 }
 
 /** A root logger. `base` fields appear on every line (e.g. `{ mod: "store" }`). */
 export function createLogger(base: LogFields = {}, options: LoggerOptions = {}): Logger {
   const env = options.env ?? process.env;
-  return makeLogger(
+  return new FieldLogger(
     {
       level: options.level ?? defaultLevel(env),
       sink: options.sink ?? defaultSink,
