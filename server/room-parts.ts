@@ -41,7 +41,8 @@ function descriptorOf(value: Record<string, unknown> | unknown[], omit?: string)
   const k: string[] = [];
   // No prototype: a "__proto__" field is kept as data, like any other.
   const p: Record<string, unknown> = Object.create(null);
-  for (const [key, field] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const field = value[key];
     if (key === omit || field === undefined || typeof field === "function" || typeof field === "symbol")
       continue;
     k.push(key);
@@ -79,6 +80,10 @@ export class PartSplitter {
   ) {}
 
   private set(key: string, json: string): void {
+    // A new object with the same JSON (a node whose keys and primitives stayed, a rebuilt value):
+    // the part on disk is already right, and naming it would only make the save bigger.
+    const last = this.parts[key];
+    if (last instanceof EncodedJson && last.json === json) return;
     this.parts[key] = new EncodedJson(json);
     this.changed?.add(key);
   }
