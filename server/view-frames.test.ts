@@ -17,13 +17,13 @@ it("cuts a view into parts of whole fields, in order, each within the budget, th
       // Put back together by the clients' own code, sent as broadcast.ts sends them (the first part
       // as the view, the rest as patches, `more` on all but the last).
       const views = new ViewAssembly<Record<string, unknown>>();
-      parts.forEach((part, i) =>
+      parts.forEach((part, i) => {
         views.take({
           view: part,
           ...(i > 0 ? { patch: true as const } : {}),
           ...(i < parts.length - 1 ? { more: true as const } : {}),
-        }),
-      );
+        });
+      });
       expect(JSON.stringify(views.view)).toBe(JSON.stringify(view));
       for (const part of parts) {
         // Over the budget only as a single field that is itself bigger.
