@@ -48,10 +48,13 @@ export function humanVoters(ctx: GameContext): string[] {
     .map((s) => s.id);
 }
 
-/** Every present student has voted (or there is nobody to wait for). */
+/** Every present student has voted. With nobody present (the class's wifi dropped, the server
+ *  restarted and no browser is back yet, the one student at home closed the lid) the vote waits —
+ *  for them, its clock, or the teacher's Next — rather than ending with nobody's vote in it. */
 export function allVoted(ctx: GameContext, phase: Phase): boolean {
   const votes = phase === "voteBefore" ? ctx.verdict.before : ctx.verdict.after;
-  return humanVoters(ctx).every((id) => votes[id] !== undefined);
+  const voters = humanVoters(ctx);
+  return voters.length > 0 && voters.every((id) => votes[id] !== undefined);
 }
 
 /** Lobby → first vote: bots in if asked, decks built, hands dealt. */

@@ -99,6 +99,30 @@ describe("phase timers", () => {
     room.dispatch({ type: "verdictVote", value: 4 }, seat("c"));
     expect(room.phase).toBe("build");
   });
+
+  it("a vote with nobody present waits (for them, the clock or Next) instead of ending empty", () => {
+    const room = started();
+    const away = (id: string, present: boolean) =>
+      room.dispatch({ type: "presence", seat: id, present }, { role: "system" });
+    // The whole class drops off (the wifi, a server restart): the opening vote is still on.
+    for (const id of ["a", "b", "c", "d"]) away(id, false);
+    expect(room.phase).toBe("voteBefore");
+    expect(room.context.verdict.before).toEqual({});
+    // One comes back and votes; the others are still away, so the vote has all it waits for.
+    away("a", true);
+    expect(room.phase).toBe("voteBefore");
+    room.dispatch({ type: "verdictVote", value: 3 }, seat("a"));
+    expect(room.phase).toBe("build");
+
+    // Nobody present and nobody back: the vote still ends on its clock.
+    const late = started();
+    for (const id of ["a", "b", "c", "d"])
+      late.dispatch({ type: "presence", seat: id, present: false }, { role: "system" });
+    vi.advanceTimersByTime(29_999);
+    expect(late.phase).toBe("voteBefore");
+    vi.advanceTimersByTime(1); // its clock still ends it
+    expect(late.phase).toBe("build");
+  });
 });
 
 describe("snapshot and restore", () => {

@@ -131,6 +131,12 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
 
   const restored = registry.restore();
   if (restored > 0) log.info("rooms restored", { rooms: restored });
+  // After a restart nobody is connected: each student counts as just dropped, so whoever is not back
+  // within the grace is marked away, and a vote stops waiting for them (not at once: the first
+  // browser back would otherwise find the class away and end the vote without the rest).
+  for (const live of registry.all())
+    for (const seat of Object.values(live.room.context.seats))
+      if (seat.kind === "human" && seat.status === "present") presence.departed(live, seat.id);
 
   const limiter = createRateLimiter(options.rate ?? RATE_LIMIT);
   const commit = new Committer(store, log);

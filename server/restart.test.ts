@@ -155,3 +155,32 @@ describe("restarting the server process mid-round", () => {
     }, 40_000);
   }
 });
+
+describe("restarting the server process during a vote", () => {
+  it("keeps the vote open for the class to come back, then stops waiting for who does not", async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "debate-deck-restart-"));
+    server = await spawnServer({ dataDir });
+    table = await openTable(server.url, { students: 4, connect: { reconnect: true } });
+    const t = table;
+    await must(t.host.command({ type: "start" }));
+    const [a, b, c, d] = t.students.map((s) => s.client) as [Client, Client, Client, Client];
+    await must(a.command({ type: "verdictVote", value: 2 }));
+    // The fourth pupil's laptop is shut just before the server dies: it will not come back.
+    d.close();
+    t.clients = t.clients.filter((x) => x !== d);
+    // Two of four have voted (the second acknowledged just before the kill) when the server dies.
+    await restart(t, "SIGKILL", () => must(b.command({ type: "verdictVote", value: 4 })));
+    for (const x of [a, b, c]) await x.until((y) => y.me?.status === "present");
+    // Back, nobody's vote lost, and the vote still open: the first browser back, one that had
+    // voted, must not find the rest of the class away and end it for them.
+    expect(t.screen.view?.phase).toBe("voteBefore");
+    await t.screen.until((x) => x.view?.votes?.cast === 2);
+    expect(a.me?.verdictVote).toBe(2);
+    expect(b.me?.verdictVote).toBe(4);
+    await must(c.command({ type: "verdictVote", value: 5 }));
+    // The pupil who never came back is away after the grace, and the vote stops waiting for them.
+    await t.host.until((x) => x.view?.phase === "build", 10_000);
+    const status = Object.fromEntries((t.host.view?.seats ?? []).map((s) => [s.name, s.status]));
+    expect(status).toEqual({ "Pupil 1": "present", "Pupil 2": "present", "Pupil 3": "present", "Pupil 4": "away" });
+  }, 40_000);
+});

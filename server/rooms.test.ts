@@ -1,6 +1,7 @@
 // The registry's promises that the socket tests cannot easily provoke: a broken engine step is
 // never saved over the last good state, a failing store never throws into a room's timer, and a
-// restore marks every student away until their browser is back.
+// restore puts every room back as it was saved (students are marked away later, by the realtime
+// layer, if their browser is not back within the grace: server/restart.test.ts).
 import { describe, expect, it, vi } from "vitest";
 import { seedDeck } from "../content/decks";
 import { createLogger } from "./log";
@@ -42,7 +43,7 @@ describe("Registry", () => {
     live.room.stop();
   });
 
-  it("restores rooms with every student away and bots present", () => {
+  it("restores rooms as saved: students and bots present", () => {
     const { store, log, registry } = setup();
     const { live } = registry.create({ deck: seedDeck, deckId: null, mode: "class" });
     live.dispatch({ type: "join", seat: "s_one", name: "Ann", key: "k1" }, { role: "system" }, null);
@@ -53,7 +54,7 @@ describe("Registry", () => {
     expect(again.restore()).toBe(1);
     const seats = Object.values(again.get(live.code)?.room.context.seats ?? {});
     expect(seats.map((s) => [s.kind, s.status])).toEqual([
-      ["human", "away"],
+      ["human", "present"],
       ["bot", "present"],
     ]);
     again.stopAll();

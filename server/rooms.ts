@@ -238,12 +238,9 @@ export class Registry {
         }
         this.rooms.set(rec.code, live);
         restored++;
-        // Nobody is connected yet: everyone is away until their browser reconnects (within seconds,
-        // by itself). Marking them keeps a vote from waiting on a pupil who never comes back.
-        for (const seat of Object.values(room.context.seats)) {
-          if (seat.status === "present" && seat.kind === "human")
-            room.dispatch({ type: "presence", seat: seat.id, present: false }, { role: "system" });
-        }
+        // Nobody is connected yet, but the students stay present for now: their browsers reconnect
+        // by themselves within seconds, and a vote in progress waits for them. The realtime layer
+        // marks away whoever is not back within the usual grace (presence.ts), as after any drop.
         if (room.phase === "verdict") this.finish(live, true);
         this.options.log.info("room restored", {
           room: rec.code,
