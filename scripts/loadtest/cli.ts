@@ -216,6 +216,14 @@ function openFileLimit(): number | null {
   }
 }
 
+/** Why a search step was a load the server did not carry (see `ok`). */
+function failure(r: LoadResult | null): string {
+  if (!r) return "did not run";
+  if (r.errors.room_failed || r.errors.seat_failed) return "rooms failed";
+  if (r.delivered < 0.999) return "views lost";
+  return "p95 over 100 ms";
+}
+
 /** A load the server carried: every room seated and kept, nothing lost, p95 under 100 ms. */
 const ok = (r: LoadResult) =>
   r.delivered >= 0.999 && r.p95 < 100 && !r.errors.room_failed && !r.errors.seat_failed;
@@ -288,11 +296,12 @@ async function main(): Promise<void> {
   };
   let gameCap = 0;
   let bareCap = 0;
-  let gameDone = false;
-  let bareDone = false;
+  /** Why each server's search ended (null: still going): a knee, or a limit of the search itself. */
+  let gameEnd: string | null = null;
+  let bareEnd: string | null = null;
   const fileLimit = openFileLimit();
   for (const rooms of o.steps) {
-    if (gameDone && bareDone) break;
+    if (gameEnd && bareEnd) break;
     const sockets = rooms * (o.players + 2);
     if (fileLimit !== null && sockets > fileLimit - 200) {
       // Neither server could hold them: a limit of this machine, not of either server.
@@ -300,11 +309,13 @@ async function main(): Promise<void> {
         `step ${rooms} rooms: ${sockets} sockets is more than a process may open here (${fileLimit} files); ` +
           "the search stops below it",
       );
+      gameEnd ??= "file limit";
+      bareEnd ??= "file limit";
       break;
     }
     const step: (typeof steps)[number] = { rooms, game: null, bare: null, failed: {} };
     let shape = shapeOf(game.tally, o.rooms, o.seconds, o.game);
-    if (!gameDone) {
+    if (!gameEnd) {
       const g = await attempt("game", rooms, () => gameRun(o, rooms, o.stepSeconds, pace));
       if (typeof g === "string") step.failed.game = g;
       else {
@@ -312,18 +323,23 @@ async function main(): Promise<void> {
         shape = shapeOf(g.tally, rooms, o.stepSeconds, o.game);
       }
       if (step.game && ok(step.game)) gameCap = rooms;
-      else gameDone = true;
+      else gameEnd = failure(step.game);
     }
-    if (!bareDone) {
+    if (!bareEnd) {
       const b = await attempt("bare", rooms, () => bareRun(o, rooms, o.stepSeconds, shape));
       if (typeof b === "string") step.failed.bare = b;
       else step.bare = b.result;
       if (step.bare && ok(step.bare)) bareCap = rooms;
-      else bareDone = true;
+      else bareEnd = failure(step.bare);
     }
     steps.push(step);
     log(`step ${rooms} rooms: game p95 ${step.game?.p95 ?? "-"} ms, bare p95 ${step.bare?.p95 ?? "-"} ms`);
   }
+  gameEnd ??= "top step";
+  bareEnd ??= "top step";
+  // A server that carried the search's last load has a knee somewhere above it: its figure is a
+  // floor, and a ratio over it a ceiling.
+  const bareFloor = bareEnd === "top step" || bareEnd === "file limit";
   const out = {
     ...game.result,
     baseline: bare.result,
@@ -340,6 +356,12 @@ async function main(): Promise<void> {
       fileLimit,
       game: gameCap,
       bare: bareCap,
+      /** Why each search ended: its knee ("p95 over 100 ms", "views lost", "rooms failed", "did not
+       *  run") or the search's own end ("top step", "file limit": the server carried it all). */
+      gameEnd,
+      bareEnd,
+      /** true when bare's knee was not reached: `ratio.capacity` is then at most what it says. */
+      ratioIsCeiling: bareFloor,
       steps: steps.map((s) => ({
         rooms: s.rooms,
         gameP95: s.game?.p95 ?? null,
@@ -358,8 +380,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${table(rows as LoadResult[])}\n`);
     process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
     process.stdout.write(
-      `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap}, bare ${bareCap}` +
-        `${bareCap === steps[steps.length - 1]?.rooms ? " (the search's top step: raise --steps, if this machine allows more sockets)" : ""}\n`,
+      `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap} (${gameEnd}), bare ${bareCap} (${bareEnd})` +
+        `${bareFloor ? `: bare's knee is higher, so the ratio is at most ${out.ratio.capacity} (raise --steps if this machine allows more sockets, or --rate to find both knees below its file limit)` : ""}\n`,
     );
   }
 }
