@@ -181,6 +181,11 @@ describe("restarting the server process during a vote", () => {
     // The pupil who never came back is away after the grace, and the vote stops waiting for them.
     await t.host.until((x) => x.view?.phase === "build", 10_000);
     const status = Object.fromEntries((t.host.view?.seats ?? []).map((s) => [s.name, s.status]));
-    expect(status).toEqual({ "Pupil 1": "present", "Pupil 2": "present", "Pupil 3": "present", "Pupil 4": "away" });
+    expect(status).toEqual({
+      "Pupil 1": "present",
+      "Pupil 2": "present",
+      "Pupil 3": "present",
+      "Pupil 4": "away",
+    });
   }, 40_000);
 });
