@@ -7,11 +7,13 @@
 import type { TeamSide } from "../content/schema";
 import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
 
-/** What one edit has already copied, keyed by the edit's own seat map (a new object per edit). */
+/** What one edit has already copied, keyed by the edit's own seat map (a new object per edit).
+ *  Plain lists: a step copies a few objects (one seat, one team), a phase change at most every seat,
+ *  and an edit is made at every step, where three weak sets cost more than the lookups they serve. */
 interface Owned {
-  seats: WeakSet<Seat>;
-  teams: WeakSet<TeamState>;
-  ballots: WeakSet<object>;
+  seats: Seat[];
+  teams: TeamState[];
+  ballots: object[];
   copies: object | null;
 }
 const edits = new WeakMap<object, Owned>();
@@ -44,7 +46,7 @@ function cloneRound(round: RoundRecord): RoundRecord {
 
 export function edit(ctx: GameContext): GameContext {
   const seats: Record<string, Seat> = { ...ctx.seats };
-  edits.set(seats, { seats: new WeakSet(), teams: new WeakSet(), ballots: new WeakSet(), copies: null });
+  edits.set(seats, { seats: [], teams: [], ballots: [], copies: null });
   const rounds = ctx.rounds.slice();
   const last = rounds.length - 1;
   if (last >= 0) rounds[last] = cloneRound(rounds[last] as RoundRecord);
@@ -75,9 +77,9 @@ export function writableCopies(ctx: GameContext): Record<string, string> {
 export function writableTeam(ctx: GameContext, side: TeamSide): TeamState {
   const team = ctx.teams[side];
   const owned = ownedBy(ctx);
-  if (owned.teams.has(team)) return team;
+  if (owned.teams.includes(team)) return team;
   const copy = cloneTeam(team);
-  owned.teams.add(copy);
+  owned.teams.push(copy);
   ctx.teams[side] = copy;
   return copy;
 }
@@ -86,9 +88,9 @@ export function writableTeam(ctx: GameContext, side: TeamSide): TeamState {
 export function writableBallot(ctx: GameContext, which: "before" | "after"): Record<string, number> {
   const ballot = ctx.verdict[which];
   const owned = ownedBy(ctx);
-  if (owned.ballots.has(ballot)) return ballot;
+  if (owned.ballots.includes(ballot)) return ballot;
   const copy = { ...ballot };
-  owned.ballots.add(copy);
+  owned.ballots.push(copy);
   ctx.verdict[which] = copy;
   return copy;
 }
@@ -98,16 +100,16 @@ export function writableSeat(ctx: GameContext, id: string): Seat | undefined {
   const seat = ctx.seats[id];
   if (!seat) return seat;
   const owned = ownedBy(ctx);
-  if (owned.seats.has(seat)) return seat;
+  if (owned.seats.includes(seat)) return seat;
   const copy: Seat = { ...seat, hand: seat.hand.slice(), stats: { ...seat.stats } };
-  owned.seats.add(copy);
+  owned.seats.push(copy);
   ctx.seats[id] = copy;
   return copy;
 }
 
 /** Marks a seat created during this step as writable by it. */
 export function ownSeat(ctx: GameContext, seat: Seat): Seat {
-  ownedBy(ctx).seats.add(seat);
+  ownedBy(ctx).seats.push(seat);
   return seat;
 }
 
@@ -128,13 +130,22 @@ export function settle(prev: GameContext, next: GameContext): GameContext {
 function reshare(prev: unknown, next: unknown): unknown {
   if (prev === next) return prev;
   if (typeof prev !== "object" || typeof next !== "object" || prev === null || next === null) return next;
+  // In the loops below, an identical or primitive child is settled without a call: most children
+  // of a copied container (the seat map's seats, a draw pile's card ids) are one or the other.
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
     let same = prev.length === next.length;
     for (let i = 0; i < next.length; i++) {
-      const child = reshare(prev[i], next[i]);
-      if (child !== next[i]) next[i] = child;
-      if (child !== prev[i]) same = false;
+      const before = prev[i];
+      const after = next[i];
+      if (before === after) continue;
+      if (typeof after !== "object" || after === null) {
+        same = false;
+        continue;
+      }
+      const child = reshare(before, after);
+      if (child !== after) next[i] = child;
+      if (child !== before) same = false;
     }
     return same ? prev : next;
   }
@@ -147,9 +158,16 @@ function reshare(prev: unknown, next: unknown): unknown {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (prevKeys[i] !== key) same = false;
-    const child = reshare(Object.hasOwn(before, key) ? before[key] : undefined, after[key]);
-    if (child !== after[key]) after[key] = child;
-    if (child !== before[key]) same = false;
+    const was = Object.hasOwn(before, key) ? before[key] : undefined;
+    const now = after[key];
+    if (was === now) continue;
+    if (typeof now !== "object" || now === null) {
+      same = false;
+      continue;
+    }
+    const child = reshare(was, now);
+    if (child !== now) after[key] = child;
+    if (child !== was) same = false;
   }
   return same ? prev : next;
 }

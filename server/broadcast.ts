@@ -70,6 +70,9 @@ interface MeInputs {
   seat: object;
   copies: object;
   vote: unknown;
+  /** Their team's proposals in Build and Rebut (null in other phases): when these are the same
+   *  object as last time, so are the student's marks, and nothing else needs looking at. */
+  proposals: GameContext["teams"]["failure"]["proposals"] | null;
   /** Their proposals and votes this phase ("" outside Build and Rebut). */
   marks: string;
   /** Which ballot their vote is on: the opening one (true) or the closing one. */
@@ -291,29 +294,34 @@ export class Broadcaster {
     const seat = ctx.seats[data.seat];
     let inputs: MeInputs | undefined;
     if (seat) {
+      const shows = phase === "build" || phase === "rebut";
+      const proposals = shows ? ctx.teams[seat.team].proposals : null;
+      const before = phase === "voteBefore" || ctx.round < 0;
+      const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
+      const last = data.meInputs;
+      const same =
+        !force &&
+        last !== undefined &&
+        last.seat === seat &&
+        last.copies === ctx.copies &&
+        last.vote === vote &&
+        last.opening === before;
+      // The common case, for every student at every step: nothing they are shown was touched.
+      if (same && last.proposals === proposals) return;
       let team = "";
-      if (phase === "build" || phase === "rebut") {
+      if (proposals) {
         let teamMarks = marks.get(seat.team);
         if (!teamMarks) {
-          teamMarks = marksOf(ctx.teams[seat.team].proposals);
+          teamMarks = marksOf(proposals);
           marks.set(seat.team, teamMarks);
         }
         team = `${phase}:${teamMarks.get(seat.id) ?? ""}`;
       }
-      const before = phase === "voteBefore" || ctx.round < 0;
-      const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
-      inputs = { seat, copies: ctx.copies, vote, marks: team, opening: before };
-      const last = data.meInputs;
-      if (
-        !force &&
-        last &&
-        last.seat === seat &&
-        last.copies === ctx.copies &&
-        last.vote === vote &&
-        last.marks === team &&
-        last.opening === before
-      )
+      inputs = { seat, copies: ctx.copies, vote, proposals, marks: team, opening: before };
+      if (same && last.marks === team) {
+        data.meInputs = inputs;
         return;
+      }
     }
     data.meInputs = inputs;
     const me = seatView(ctx, phase, data.seat);

@@ -83,10 +83,17 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
   const presence = new Presence(broadcaster, options.awayGraceMs ?? AWAY_GRACE_MS);
   const janitor = new Janitor({ io, registry, broadcaster, presence, log, policy: options.idle });
 
+  /** Per room, the seat table the last step's departures were looked for in. */
+  const seen = new WeakMap<LiveRoom, object>();
+
   function afterStep(live: LiveRoom): void {
     if (registry.get(live.code) !== live) return; // retired meanwhile
     broadcaster.room(live);
     const seats = live.room.context.seats;
+    // A step that changed no seat (the engine keeps an unchanged seat table as the same object,
+    // game/edit.ts) removed, banned or let go of nobody: most steps, and this runs at every one.
+    if (seen.get(live) === seats) return;
+    seen.set(live, seats);
     // Seats the teacher removed or banned, or that left: tell their sockets and let them go. A
     // removed or departed seat's tokens are forgotten (a fresh join makes a fresh seat); a banned
     // one's are kept so its browser hears "banned" rather than an invitation to join again.

@@ -118,35 +118,51 @@ export class PartSplitter {
     const omit = root ? this.omit : undefined;
     this.set(nodeKey(this.prefix, path), JSON.stringify(descriptorOf(container, omit)));
     const seen = new Set<string | number>();
-    const visit = (key: string | number, child: unknown) => {
-      // Primitive fields of an object are inline in its descriptor; array items are parts (as JSON:
-      // undefined and functions become null).
-      if (!Array.isArray(container) && (typeof child !== "object" || child === null)) return;
-      seen.add(key);
-      // A child's path (and its segments) is made once, when the child first appears.
-      let childPath = (children as Map<string | number, string>).get(key);
-      let childSegments = childPath === undefined ? undefined : this.placed.get(childPath)?.segments;
-      if (childPath === undefined || childSegments === undefined) {
-        childSegments = [...segments, key];
-        childPath = JSON.stringify(childSegments);
-        (children as Map<string | number, string>).set(key, childPath);
-      }
-      const next = root
-        ? Object.hasOwn(this.split, key)
-          ? (this.split[key as string] as number)
-          : 0
-        : depth - 1;
-      const item =
-        Array.isArray(container) && (child === undefined || typeof child === "function") ? null : child;
-      this.put(childPath, childSegments, item, next);
-    };
-    if (Array.isArray(container)) for (let i = 0; i < container.length; i++) visit(i, container[i]);
-    else for (const key of Object.keys(container)) if (key !== omit) visit(key, container[key]);
-    for (const [key, childPath] of children as Map<string | number, string>)
+    const kids = children as Map<string | number, string>;
+    if (Array.isArray(container))
+      for (let i = 0; i < container.length; i++) this.visit(container, root, depth, segments, kids, seen, i);
+    else
+      for (const key of Object.keys(container))
+        if (key !== omit) this.visit(container, root, depth, segments, kids, seen, key);
+    for (const [key, childPath] of kids)
       if (!seen.has(key)) {
         this.remove(childPath);
-        (children as Map<string | number, string>).delete(key);
+        kids.delete(key);
       }
+  }
+
+  /** One field or item of a node being put (a method, not a closure made per node: this runs for
+   *  every child of every changed node at every save). */
+  private visit(
+    container: Record<string, unknown> | unknown[],
+    root: boolean,
+    depth: number,
+    segments: Path,
+    children: Map<string | number, string>,
+    seen: Set<string | number>,
+    key: string | number,
+  ): void {
+    const child = (container as Record<string | number, unknown>)[key];
+    // Primitive fields of an object are inline in its descriptor; array items are parts (as JSON:
+    // undefined and functions become null).
+    const array = Array.isArray(container);
+    if (!array && (typeof child !== "object" || child === null)) return;
+    seen.add(key);
+    // A child's path (and its segments) is made once, when the child first appears.
+    let childPath = children.get(key);
+    let childSegments = childPath === undefined ? undefined : this.placed.get(childPath)?.segments;
+    if (childPath === undefined || childSegments === undefined) {
+      childSegments = [...segments, key];
+      childPath = JSON.stringify(childSegments);
+      children.set(key, childPath);
+    }
+    const next = root
+      ? Object.hasOwn(this.split, key)
+        ? (this.split[key as string] as number)
+        : 0
+      : depth - 1;
+    const item = array && (child === undefined || typeof child === "function") ? null : child;
+    this.put(childPath, childSegments, item, next);
   }
 
   /** Drops the parts at and under a path. */
