@@ -90,12 +90,21 @@ function marksOf(proposals: GameContext["teams"]["failure"]["proposals"]): Map<s
   return marks;
 }
 
-/** JSON of each top-level field of the view a patch group was last sent. */
-type Sent = Map<string, string>;
+/** An audience's groups (where whole views go) and their patch twins, named once per room. */
+interface Audience {
+  groups: string[];
+  twins: string[];
+}
+
+/** Each top-level field of the view a patch group's members hold: the value (by identity: views
+ *  are never changed once built) and its JSON. */
+type Sent = Map<string, { value: unknown; json: string }>;
 
 export class Broadcaster {
   /** Player sockets per room, to send private parts and keep team groups in step. */
   private readonly players = new Map<string, Set<Socket>>();
+  /** Per room, its audiences' group names (made once: they are looked up at every step). */
+  private readonly audiences = new WeakMap<LiveRoom, Record<"screen" | "host" | TeamSide, Audience>>();
   /** Per room, per patch group: what its members hold (dropped with the room). */
   private readonly sent = new WeakMap<LiveRoom, Map<string, Sent>>();
   /** JSON of view field objects, by identity (views are never changed once built). */
@@ -153,24 +162,30 @@ export class Broadcaster {
     // The audiences' views share most fields by reference (game/views.ts builds the projector's part
     // once, and keeps a part a step did not change): each field object is turned into JSON once,
     // not once per audience and step.
-    const json = this.json;
-    const send = (to: string[], view: ViewPayload["view"]) => this.send(live, to, view, now, results, json);
-    send([group.screen(code), group.waiting(code)], views.screen);
-    send([group.host(code)], views.host);
-    for (const team of ["failure", "success"] as const) send([group.team(code, team)], views.teams[team]);
+    let audiences = this.audiences.get(live);
+    if (!audiences) {
+      const of = (groups: string[]): Audience => ({ groups, twins: groups.map((g) => `${g}:p`) });
+      audiences = {
+        screen: of([group.screen(code), group.waiting(code)]),
+        host: of([group.host(code)]),
+        failure: of([group.team(code, "failure")]),
+        success: of([group.team(code, "success")]),
+      };
+      this.audiences.set(live, audiences);
+    }
+    this.send(live, audiences.screen, views.screen, now, results);
+    this.send(live, audiences.host, views.host, now, results);
+    for (const team of ["failure", "success"] as const)
+      this.send(live, audiences[team], views.teams[team], now, results);
     for (const socket of this.moved) {
       const team = dataOf(socket).team;
       const view = team ? views.teams[team] : views.screen;
-      const encode = (value: unknown) =>
-        (typeof value === "object" && value !== null ? json.get(value) : undefined) ??
-        JSON.stringify(value) ??
-        "";
       for (const frame of this.frames(
         view as unknown as Record<string, unknown>,
         false,
         now,
         results,
-        encode,
+        this.encode,
       ))
         socket.emit("view", frame);
     }
@@ -187,15 +202,13 @@ export class Broadcaster {
    *  nobody is in cost nothing (an emit would serialise the view even for no one). */
   private send(
     live: LiveRoom,
-    groups: string[],
+    { groups, twins }: Audience,
     view: ViewPayload["view"],
     now: number,
     results: string | null,
-    json: WeakMap<object, string> = this.json,
   ) {
     if (this.members(groups) > 0)
       this.io.to(groups).emit("view", { view, now, results } satisfies ViewPayload);
-    const twins = groups.map((g) => `${g}:p`);
     let rooms = this.sent.get(live);
     const key = twins[0] as string;
     if (this.members(twins) === 0) {
@@ -208,22 +221,25 @@ export class Broadcaster {
       this.sent.set(live, rooms);
     }
     const last = rooms.get(key);
-    const next: Sent = new Map();
+    const held: Sent = last ?? new Map();
+    if (!last) rooms.set(key, held);
     const patch: Record<string, unknown> = {};
-    const encode = (value: unknown): string => {
-      let text = typeof value === "object" && value !== null ? json.get(value) : undefined;
-      if (text === undefined) {
-        text = JSON.stringify(value) ?? "";
-        if (typeof value === "object" && value !== null) json.set(value, text);
+    const fields = Object.keys(view);
+    for (const field of fields) {
+      const value = (view as unknown as Record<string, unknown>)[field];
+      const had = held.get(field);
+      // The same object (or primitive) as the members hold: unchanged, without encoding anything.
+      if (had !== undefined && had.value === value) continue;
+      const json = this.encode(value);
+      if (had !== undefined && had.json === json) {
+        had.value = value; // rebuilt, but the same: the next step compares with this object
+        continue;
       }
-      return text;
-    };
-    for (const [field, value] of Object.entries(view)) {
-      const text = encode(value);
-      next.set(field, text);
-      if (last?.get(field) !== text) patch[field] = value;
+      held.set(field, { value, json });
+      patch[field] = value;
     }
-    rooms.set(key, next);
+    if (held.size > fields.length)
+      for (const field of held.keys()) if (!Object.hasOwn(view, field)) held.delete(field);
     let to = this.io.to(twins);
     if (this.moved.size > 0) to = to.except([...this.moved].map((s) => s.id));
     for (const frame of this.frames(
@@ -231,10 +247,22 @@ export class Broadcaster {
       !!last,
       now,
       results,
-      encode,
+      this.encode,
     ))
       to.emit("view", frame);
   }
+
+  /** A view field's JSON, once per field object (views are never changed once built). An arrow
+   *  property: it is handed to viewParts as is. */
+  private readonly encode = (value: unknown): string => {
+    if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "";
+    let text = this.json.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value) ?? "";
+      this.json.set(value, text);
+    }
+    return text;
+  };
 
   /** A view (or patch) for `views: "patch"` connections, as frames within MAX_VIEW_FRAME_BYTES:
    *  the first as the view would have come, the rest patches; all but the last with `more`. */

@@ -21,6 +21,7 @@ import { type LiveRoom, Registry } from "./rooms";
 import { openStore } from "./store";
 import type { Store } from "./store/types";
 import type { Scheduler } from "../game/room";
+import type { Seat } from "../game/types";
 
 export { AWAY_GRACE_MS } from "./presence";
 
@@ -84,16 +85,33 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
   const janitor = new Janitor({ io, registry, broadcaster, presence, log, policy: options.idle });
 
   /** Per room, the seat table the last step's departures were looked for in. */
-  const seen = new WeakMap<LiveRoom, object>();
+  const seen = new WeakMap<LiveRoom, Readonly<Record<string, Seat>>>();
+
+  /** Did a seat leave the game (removed, banned, left, or deleted in the lobby) since `last`? The
+   *  engine keeps an unchanged seat, and an unchanged seat table, as the same object (game/edit.ts):
+   *  only the seats a step touched are looked at, and a step that touched none is skipped whole. */
+  function departures(
+    last: Readonly<Record<string, Seat>> | undefined,
+    seats: Readonly<Record<string, Seat>>,
+  ) {
+    if (last === undefined) return true;
+    if (last === seats) return false;
+    for (const id in last) {
+      const seat = seats[id];
+      if (seat === last[id]) continue;
+      if (!seat || seat.status === "removed" || seat.status === "banned" || seat.status === "left")
+        return true;
+    }
+    return false;
+  }
 
   function afterStep(live: LiveRoom): void {
     if (registry.get(live.code) !== live) return; // retired meanwhile
     broadcaster.room(live);
     const seats = live.room.context.seats;
-    // A step that changed no seat (the engine keeps an unchanged seat table as the same object,
-    // game/edit.ts) removed, banned or let go of nobody: most steps, and this runs at every one.
-    if (seen.get(live) === seats) return;
+    const last = seen.get(live);
     seen.set(live, seats);
+    if (!departures(last, seats)) return;
     // Seats the teacher removed or banned, or that left: tell their sockets and let them go. A
     // removed or departed seat's tokens are forgotten (a fresh join makes a fresh seat); a banned
     // one's are kept so its browser hears "banned" rather than an invitation to join again.
