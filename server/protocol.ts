@@ -35,9 +35,9 @@ export const RATE_LIMIT = { capacity: 20, refillPerSecond: 10 } as const;
 export const SOCKET_PATH = "/socket.io";
 
 /**
- * Client reconnection settings, shared by the UI and the restart tests so what is measured is what
- * pupils get: first retry after ~0.5 s, then up to 2 s apart, jittered so thirty laptops do not
- * reconnect in lockstep after a server restart.
+ * Client reconnection settings, shared by the UI (app/_lib/protocol.ts keeps a checked copy) and the
+ * restart tests so what is measured is what pupils get: first retry after ~0.5 s, then up to 2 s
+ * apart, jittered so thirty laptops do not reconnect in lockstep after a server restart.
  */
 export const RECONNECT_OPTIONS = {
   reconnection: true,

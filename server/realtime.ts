@@ -15,7 +15,7 @@ import { type IdlePolicy, Janitor, SWEEP_EVERY_MS } from "./janitor";
 import { createJoinGuard, type JoinGuard } from "./limits/join-guard";
 import { createRateLimiter } from "./limits/rate";
 import { createLogger, type Logger } from "./log";
-import { AWAY_GRACE_MS, Presence } from "./presence";
+import { AWAY_GRACE_MS, Presence, RESTORE_GRACE_MS } from "./presence";
 import { RATE_LIMIT } from "./protocol";
 import { type LiveRoom, Registry } from "./rooms";
 import { openStore } from "./store";
@@ -35,6 +35,8 @@ export interface RealtimeOptions {
   joinGuard?: JoinGuard;
   /** Grace before a dropped student shows as away. Default AWAY_GRACE_MS. */
   awayGraceMs?: number;
+  /** How long a restored room's students have to come back after a restart (RESTORE_GRACE_MS). */
+  restoreGraceMs?: number;
   /** When idle rooms are retired; the sweep runs every `sweepEveryMs` (0: never by itself). */
   idle?: IdlePolicy;
   sweepEveryMs?: number;
@@ -156,12 +158,14 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
 
   const restored = registry.restore();
   if (restored > 0) log.info("rooms restored", { rooms: restored });
-  // After a restart nobody is connected: each student counts as just dropped, so whoever is not back
-  // within the grace is marked away, and a vote stops waiting for them (not at once: the first
+  // After a restart nobody is connected: each student counts as just dropped, and whoever is not back
+  // within the restore grace is marked away, so a vote stops waiting for them (not at once: the first
   // browser back would otherwise find the class away and end the vote without the rest).
+  const restoreGraceMs = options.restoreGraceMs ?? RESTORE_GRACE_MS;
   for (const live of registry.all())
     for (const seat of Object.values(live.room.context.seats))
-      if (seat.kind === "human" && seat.status === "present") presence.departed(live, seat.id);
+      if (seat.kind === "human" && seat.status === "present")
+        presence.departed(live, seat.id, restoreGraceMs);
 
   const limiter = createRateLimiter(options.rate ?? RATE_LIMIT);
   const commit = new Committer(store, log);

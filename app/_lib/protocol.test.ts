@@ -11,6 +11,7 @@ import {
   JOIN_CODE_ALPHABET as SERVER_ALPHABET,
   JoinCodeSchema,
   PROTOCOL_VERSION as SERVER_VERSION,
+  RECONNECT_OPTIONS as SERVER_RECONNECT,
 } from "../../server/protocol";
 import {
   isJoinCode,
@@ -21,12 +22,14 @@ import {
   normaliseCode,
   PHASE_LIMITS,
   PROTOCOL_VERSION,
+  RECONNECT_OPTIONS,
   SLOT_KINDS,
 } from "./protocol";
 
 describe("the app's protocol copies", () => {
   it("match the server and the engine", () => {
     expect(PROTOCOL_VERSION).toBe(SERVER_VERSION);
+    expect(RECONNECT_OPTIONS).toEqual(SERVER_RECONNECT);
     expect(JOIN_CODE_ALPHABET).toBe(SERVER_ALPHABET);
     expect(SLOT_KINDS).toEqual(ENGINE_SLOT_KINDS);
     expect(MAX_OWN_TEXT).toBe(ENGINE_MAX_OWN_TEXT);

@@ -7,6 +7,16 @@ import type { SlotId } from "../../game/types";
 /** server/protocol.ts PROTOCOL_VERSION. */
 export const PROTOCOL_VERSION = 2;
 
+/** server/protocol.ts RECONNECT_OPTIONS: how a page finds the server again (the restart tests and
+ *  the server's grace after a restart are measured against these). */
+export const RECONNECT_OPTIONS = {
+  reconnection: true,
+  reconnectionAttempts: Number.POSITIVE_INFINITY,
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 2_000,
+  randomizationFactor: 0.5,
+} as const;
+
 /** server/protocol.ts JOIN_CODE_ALPHABET: no 0/O, 1/I and other look-alikes. */
 export const JOIN_CODE_ALPHABET = "CDFGHJKMNPQRTVWXY34679";
 const CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`);

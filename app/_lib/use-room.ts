@@ -7,7 +7,7 @@ import { io, type Socket } from "socket.io-client";
 import type { Deck } from "../../content/schema";
 import type { HostView, ScreenView, SeatView, TeamView } from "../../game/views";
 import type { Ack, ClientCommand, JoinAck, MePayload, ViewPayload } from "../../server/protocol";
-import { PROTOCOL_VERSION } from "./protocol";
+import { PROTOCOL_VERSION, RECONNECT_OPTIONS } from "./protocol";
 import { deviceId, randomId, seatToken } from "./storage";
 import { showToast } from "./toasts";
 import { ViewAssembly, type ViewFrame } from "./view-assembly";
@@ -80,8 +80,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
     const patch = (p: Partial<RoomState>) => setState((s) => ({ ...s, ...p }));
     const socket = io({
       path: "/socket.io",
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 4000,
+      ...RECONNECT_OPTIONS,
       // Evaluated on every (re)connection, so a token stored after joining is sent next time.
       auth: (cb) => {
         // views: "patch": after the first whole view, only the fields that changed (a tenth of the bytes).
