@@ -337,9 +337,17 @@ async function main(): Promise<void> {
   }
   gameEnd ??= "top step";
   bareEnd ??= "top step";
-  // A server that carried the search's last load has a knee somewhere above it: its figure is a
-  // floor, and a ratio over it a ceiling.
-  const bareFloor = bareEnd === "top step" || bareEnd === "file limit";
+  // A server that carried the search's last load has its knee somewhere above it: its figure is a
+  // floor. Over a floor the capacity ratio is at most what it says; of a floor, at least.
+  const floor = (end: string) => end === "top step" || end === "file limit";
+  const ratioIs =
+    floor(gameEnd) && floor(bareEnd)
+      ? "unknown"
+      : floor(bareEnd)
+        ? "at most"
+        : floor(gameEnd)
+          ? "at least"
+          : "measured";
   const out = {
     ...game.result,
     baseline: bare.result,
@@ -360,8 +368,9 @@ async function main(): Promise<void> {
        *  run") or the search's own end ("top step", "file limit": the server carried it all). */
       gameEnd,
       bareEnd,
-      /** true when bare's knee was not reached: `ratio.capacity` is then at most what it says. */
-      ratioIsCeiling: bareFloor,
+      /** What `ratio.capacity` is: "measured" (both knees found), "at most" (bare's not reached),
+       *  "at least" (the game's not reached), "unknown" (neither). */
+      ratioIs,
       steps: steps.map((s) => ({
         rooms: s.rooms,
         gameP95: s.game?.p95 ?? null,
@@ -381,7 +390,7 @@ async function main(): Promise<void> {
     process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
     process.stdout.write(
       `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap} (${gameEnd}), bare ${bareCap} (${bareEnd})` +
-        `${bareFloor ? `: bare's knee is higher, so the ratio is at most ${out.ratio.capacity} (raise --steps if this machine allows more sockets, or --rate to find both knees below its file limit)` : ""}\n`,
+        `${ratioIs === "measured" ? "" : `: the ratio ${out.ratio.capacity} is ${ratioIs === "unknown" ? "unknown (neither knee reached)" : `${ratioIs} that`} (raise --steps if this machine allows more sockets, or --rate to find both knees below its file limit)`}\n`,
     );
   }
 }
