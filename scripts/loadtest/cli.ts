@@ -338,10 +338,11 @@ async function main(): Promise<void> {
   gameEnd ??= "top step";
   bareEnd ??= "top step";
   // A server that carried the search's last load has its knee somewhere above it: its figure is a
-  // floor. Over a floor the capacity ratio is at most what it says; of a floor, at least.
+  // floor. Over a floor the capacity ratio is at most what it says; of a floor, at least. A server
+  // that did not carry the first step has its knee somewhere below it: its 0 says nothing.
   const floor = (end: string) => end === "top step" || end === "file limit";
   const ratioIs =
-    floor(gameEnd) && floor(bareEnd)
+    gameCap === 0 || bareCap === 0 || (floor(gameEnd) && floor(bareEnd))
       ? "unknown"
       : floor(bareEnd)
         ? "at most"
@@ -369,7 +370,8 @@ async function main(): Promise<void> {
       gameEnd,
       bareEnd,
       /** What `ratio.capacity` is: "measured" (both knees found), "at most" (bare's not reached),
-       *  "at least" (the game's not reached), "unknown" (neither). */
+       *  "at least" (the game's not reached), "unknown" (neither, or a server failed the first step:
+       *  start --steps lower). */
       ratioIs,
       steps: steps.map((s) => ({
         rooms: s.rooms,
@@ -390,7 +392,7 @@ async function main(): Promise<void> {
     process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
     process.stdout.write(
       `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap} (${gameEnd}), bare ${bareCap} (${bareEnd})` +
-        `${ratioIs === "measured" ? "" : `: the ratio ${out.ratio.capacity} is ${ratioIs === "unknown" ? "unknown (neither knee reached)" : `${ratioIs} that`} (raise --steps if this machine allows more sockets, or --rate to find both knees below its file limit)`}\n`,
+        `${ratioIs === "measured" ? "" : `: the ratio is ${ratioIs === "unknown" ? "unknown" : `${ratioIs} ${out.ratio.capacity}`} (the search must start below both knees and reach past both: lower or raise --steps, or raise --rate to bring both knees under this machine's file limit)`}\n`,
     );
   }
 }
