@@ -46,9 +46,12 @@ test("a student plays one round with the keyboard only", async ({ person }) => {
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: /Partly accurate/ })).toBeChecked();
+  // Chosen is not cast: the student is told, until they cast it.
+  await expect(page.getByRole("status").filter({ hasText: "Not cast yet" })).toBeVisible();
   await tabTo(page, page.getByRole("button", { name: "Cast my vote" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Vote cast" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Your vote: Partly accurate" })).toBeVisible();
   await castVote(other.page, /Mostly/);
   await expect(controls(host.page).getByText("Build", { exact: true })).toBeVisible();
 

@@ -61,9 +61,15 @@ export function VerdictVote({
         {me.verdictVote === null ? "Cast my vote" : value === me.verdictVote ? "Vote cast" : "Change my vote"}
       </button>
       <p role="status" className="text-muted">
-        {me.verdictVote === null
-          ? "Only the class totals are shown, never who voted what."
-          : `Your vote: ${VERDICT_SCALE[me.verdictVote - 1]}. You can change it until the vote closes.`}
+        {value !== me.verdictVote
+          ? // Chosen but not sent: say so, or a student who moves on (or whose vote closes) thinks
+            // the highlighted option counted.
+            me.verdictVote === null
+            ? "Not cast yet: press Cast my vote. Only the class totals are shown, never who voted what."
+            : "Not changed yet: press Change my vote."
+          : me.verdictVote === null
+            ? "Only the class totals are shown, never who voted what."
+            : `Your vote: ${VERDICT_SCALE[me.verdictVote - 1]}. You can change it until the vote closes.`}
       </p>
     </form>
   );
