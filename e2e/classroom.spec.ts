@@ -60,6 +60,10 @@ test("a full class game: host, projector and six students, every phase, results 
   await expect(screen.page.getByRole("status").filter({ hasText: "1 of 6 votes" })).toBeVisible();
   await shoot(screen.page, "screen-vote", [PROJECTOR, PROJECTOR_720]);
   await shoot(students[1]!.page, "student-vote", [LAPTOP, SMALL_LAPTOP]);
+  // Chosen but not cast yet: the card says so (castVote below chooses again and casts).
+  await students[1]!.page.getByRole("radio", { name: /Slightly/ }).check();
+  await expect(students[1]!.page.getByRole("status").filter({ hasText: "Not cast yet" })).toBeVisible();
+  await shoot(students[1]!.page, "student-vote-chosen", [LAPTOP]);
   const before = [/Slightly/, /Partly/, /Partly/, /Mostly/, /Completely/];
   for (const [i, s] of students.slice(1).entries()) await castVote(s.page, before[i]!);
   await expect(controls(host.page).getByText("Build", { exact: true })).toBeVisible();
