@@ -63,7 +63,7 @@ test("a full class game: host, projector and six students, every phase, results 
   // Chosen but not cast yet: the card says so (castVote below chooses again and casts).
   await students[1]!.page.getByRole("radio", { name: /Slightly/ }).check();
   await expect(students[1]!.page.getByRole("status").filter({ hasText: "Not cast yet" })).toBeVisible();
-  await shoot(students[1]!.page, "student-vote-chosen", [LAPTOP]);
+  await shoot(students[1]!.page, "student-vote-chosen", [LAPTOP, PROJECTOR]);
   const before = [/Slightly/, /Partly/, /Partly/, /Mostly/, /Completely/];
   for (const [i, s] of students.slice(1).entries()) await castVote(s.page, before[i]!);
   await expect(controls(host.page).getByText("Build", { exact: true })).toBeVisible();

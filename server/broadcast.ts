@@ -180,13 +180,7 @@ export class Broadcaster {
     for (const socket of this.moved) {
       const team = dataOf(socket).team;
       const view = team ? views.teams[team] : views.screen;
-      for (const frame of this.frames(
-        view as unknown as Record<string, unknown>,
-        false,
-        now,
-        results,
-        this.encode,
-      ))
+      for (const frame of this.frames(view as unknown as Record<string, unknown>, false, now, results))
         socket.emit("view", frame);
     }
     this.moved.clear();
@@ -247,7 +241,6 @@ export class Broadcaster {
       !!last,
       now,
       results,
-      this.encode,
     ))
       to.emit("view", frame);
   }
@@ -271,9 +264,8 @@ export class Broadcaster {
     patch: boolean,
     now: number,
     results: string | null,
-    json: (value: unknown) => string = (value) => JSON.stringify(value) ?? "",
   ): ViewPayload[] {
-    const parts = viewParts(view, json);
+    const parts = viewParts(view, this.encode);
     return parts.map((part, i) => ({
       view: part as unknown as ViewPayload["view"],
       now,

@@ -179,9 +179,11 @@ describe("restarting the server process during a vote", () => {
     expect(a.me?.verdictVote).toBe(2);
     expect(b.me?.verdictVote).toBe(4);
     // Pupil 3 is back, votes; the vote now waits only for pupil 4 (within the restore grace).
+    const seen = c.frames.length;
     c.socket.io.reconnection(true);
     c.socket.connect();
-    await c.until((x) => x.socket.connected && x.me?.status === "present");
+    await c.until((x) => x.socket.connected && x.frames.slice(seen).some((f) => f.event === "me"));
+    expect(c.me?.status).toBe("present");
     await must(c.command({ type: "verdictVote", value: 5 }));
     await t.screen.until((x) => x.view?.votes?.cast === 3);
     expect(t.screen.view?.phase).toBe("voteBefore");
