@@ -2,7 +2,7 @@
 // any split depth; unchanged objects are encoded once.
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { joinParts, PartSplitter } from "./room-parts";
+import { joinParts, PartSplitter, type Split } from "./room-parts";
 import { EncodedJson } from "./store/types";
 
 /** What the store gives back: every entry parsed from its JSON. */
@@ -15,12 +15,27 @@ function throughStore(out: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-it("puts back exactly what JSON would, key order included, at any split depth", () => {
+/** Any split: per field a depth, or a nested split (field names from the values' own few). */
+const anySplit = (names: fc.Arbitrary<string>): fc.Arbitrary<Split> =>
+  fc.letrec<{ split: Split }>((tie) => ({
+    split: fc.dictionary(
+      names,
+      fc.oneof({ depthSize: "small" }, fc.integer({ min: 0, max: 4 }), tie("split")),
+      {
+        maxKeys: 4,
+      },
+    ),
+  })).split;
+
+it("puts back exactly what JSON would, key order included, however it is split", () => {
   const object = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 4 }), { maxKeys: 6 });
   fc.assert(
     fc.property(
       object,
-      fc.dictionary(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 4 })),
+      fc.oneof(
+        fc.dictionary(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 4 })),
+        anySplit(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("0", "1", "a", "b", "__proto__"))),
+      ),
       (value, split) => {
         const out: Record<string, unknown> = {};
         new PartSplitter(out, "ctx", split).update(value);
@@ -39,11 +54,16 @@ it("keeps the parts right through any sequence of values, dropping what went (on
       maxKeys: 5,
     },
   );
+  // The room's own kind of split (depths), and nested ones (a field split field by field).
+  const splits = fc.oneof(
+    fc.constant<Split>({ seats: 2, list: 1, a: 3 }),
+    anySplit(fc.constantFrom("a", "b", "seats", "list", "0", "1", "x")),
+  );
   fc.assert(
-    fc.property(fc.array(object, { minLength: 1, maxLength: 6 }), (values) => {
+    fc.property(fc.array(object, { minLength: 1, maxLength: 6 }), splits, (values, split) => {
       const out: Record<string, unknown> = {};
       const changed = new Set<string>();
-      const splitter = new PartSplitter(out, "ctx", { seats: 2, list: 1, a: 3 }, changed);
+      const splitter = new PartSplitter(out, "ctx", split, changed);
       let before: Record<string, unknown> = {};
       for (const value of values) {
         changed.clear();
@@ -59,7 +79,7 @@ it("keeps the parts right through any sequence of values, dropping what went (on
         before = after;
         // No part is left over from an earlier value: a fresh splitter makes the same keys.
         const fresh: Record<string, unknown> = {};
-        new PartSplitter(fresh, "ctx", { seats: 2, list: 1, a: 3 }).update(value);
+        new PartSplitter(fresh, "ctx", split).update(value);
         expect(Object.keys(out).sort()).toEqual(Object.keys(fresh).sort());
       }
     }),

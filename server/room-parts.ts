@@ -2,15 +2,23 @@
 // keeps each top-level entry of a snapshot as its own part and rewrites only those whose JSON
 // changed (store/sqlite.ts); this module cuts a value into such entries and puts it back together.
 //
-// A value is split down to a depth given per field (`Split`): a split object becomes a node part
-// (its key order, and its primitive fields inline) plus one part per object-valued field; anything
-// at the depth limit is a leaf part, its whole JSON. The engine never mutates its context (each step
+// A value is split as `Split` says, per field (to a depth, or field by field): a split object
+// becomes a node part (its key order, and its primitive fields inline) plus one part per
+// object-valued field; anything not split further is a leaf part, its whole JSON. The engine never mutates its context (each step
 // builds new objects for what changed and shares the rest), so an object seen at the same place last
 // time has the same parts: an unchanged seat, team or round is neither walked, encoded nor written.
 import { EncodedJson } from "./store/types";
 
-/** How many more levels each field is split into parts (absent: the field is one part). */
-export type Split = Readonly<Record<string, number>>;
+/** How each field is split into parts: a number, how many more levels every child down to that
+ *  depth is split; a nested Split, this field is split and its own fields as that says (absent: the
+ *  field is one part). */
+export type Split = { readonly [field: string]: number | Split };
+
+/** A child's split under its parent's: a level less, or what the nested one says for its name. */
+function childSplit(split: number | Split, key: string | number): number | Split {
+  if (typeof split === "number") return split - 1;
+  return Object.hasOwn(split, key) ? (split[key] as number | Split) : 0;
+}
 
 type Path = readonly (string | number)[];
 
@@ -97,13 +105,13 @@ export class PartSplitter {
   /** Cuts `value`, as if it had no field `omit` (kept elsewhere: a shipped deck goes by reference). */
   update(value: Record<string, unknown>, omit?: string): void {
     this.omit = omit;
-    this.put(JSON.stringify([]), [], value, Number.POSITIVE_INFINITY, true);
+    this.put(JSON.stringify([]), [], value, this.split, true);
   }
 
-  /** `depth`: levels still to split below this path (the root: each field's own from `split`). */
-  private put(path: string, segments: Path, value: unknown, depth: number, root = false): void {
+  /** `split`: how this path is split (the root: by the splitter's own `split`). */
+  private put(path: string, segments: Path, value: unknown, split: number | Split, root = false): void {
     const before = this.placed.get(path);
-    const node = (root || depth > 0) && isNode(value);
+    const node = (root || typeof split !== "number" || split > 0) && isNode(value);
     if (before && before.value === value && before.node === node) return; // unchanged: same object
     if (before && before.node !== node) this.remove(path);
     const children = (node && (before?.children ?? new Map())) || null;
@@ -120,10 +128,10 @@ export class PartSplitter {
     const seen = new Set<string | number>();
     const kids = children as Map<string | number, string>;
     if (Array.isArray(container))
-      for (let i = 0; i < container.length; i++) this.visit(container, root, depth, segments, kids, seen, i);
+      for (let i = 0; i < container.length; i++) this.visit(container, split, segments, kids, seen, i);
     else
       for (const key of Object.keys(container))
-        if (key !== omit) this.visit(container, root, depth, segments, kids, seen, key);
+        if (key !== omit) this.visit(container, split, segments, kids, seen, key);
     for (const [key, childPath] of kids)
       if (!seen.has(key)) {
         this.remove(childPath);
@@ -135,8 +143,7 @@ export class PartSplitter {
    *  every child of every changed node at every save). */
   private visit(
     container: Record<string, unknown> | unknown[],
-    root: boolean,
-    depth: number,
+    split: number | Split,
     segments: Path,
     children: Map<string | number, string>,
     seen: Set<string | number>,
@@ -156,13 +163,8 @@ export class PartSplitter {
       childPath = JSON.stringify(childSegments);
       children.set(key, childPath);
     }
-    const next = root
-      ? Object.hasOwn(this.split, key)
-        ? (this.split[key as string] as number)
-        : 0
-      : depth - 1;
     const item = array && (child === undefined || typeof child === "function") ? null : child;
-    this.put(childPath, childSegments, item, next);
+    this.put(childPath, childSegments, item, childSplit(split, key));
   }
 
   /** Drops the parts at and under a path. */

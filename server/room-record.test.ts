@@ -54,6 +54,8 @@ it("brings a room back from its parts on disk exactly as it was, after every ste
   let checked = 0;
   let written = store.stats().writtenParts;
   let partsPerStep = 0;
+  let before = new Map<string, string>();
+  let supports = 0;
   for (let step = 0; step < 2_000 && room.phase !== "verdict"; step++) {
     if (`${room.context.round}:${room.phase}` !== phase) {
       phase = `${room.context.round}:${room.phase}`;
@@ -61,12 +63,14 @@ it("brings a room back from its parts on disk exactly as it was, after every ste
     }
     // A pupil with something to do (as the load test's pupils play), now and then the teacher.
     let result = null;
+    let type = "";
     for (let tries = 0; tries < 20 && !result && random() > 0.03; tries++) {
       const seat = seats[Math.floor(random() * seats.length)] as string;
       const me = seatView(room.context, room.phase, seat);
       const view = me && teamView(room.context, room.phase, me.team);
       const move = me && pupilMove(view, me, deck, proposed.get(seat) as Set<SlotId>, random);
       if (move) result = live.dispatch(move as never, { role: "seat", seat }, `${seat}:${step}`);
+      if (move) type = move.type;
     }
     if (!result) {
       const cmd = hostAdvance(screenView(room.context, room.phase), random);
@@ -88,11 +92,25 @@ it("brings a room back from its parts on disk exactly as it was, after every ste
     // Exactly the room's parts: none that a step removed is left on disk (it saves only what changed).
     const onDisk = Object.keys(saved?.snapshot as object).sort();
     expect(onDisk).toEqual(Object.keys(live.record() ?? {}).sort());
+    // A vote for a proposal rewrites that proposal's part (and the one the vote left), not its
+    // team's list of proposals.
+    const parts = new Map(Object.entries(saved?.snapshot as object).map(([k, v]) => [k, JSON.stringify(v)]));
+    const rewritten = [...parts].filter(([k, json]) => before.get(k) !== json).map(([k]) => k);
+    if (result.ok && type === "support") {
+      const proposals = rewritten.filter((k) => k.includes('"proposals"'));
+      expect(proposals.length).toBeLessThanOrEqual(2); // the one it backs, and the one it left
+      expect(proposals.every((k) => /^ctx=\["teams","(failure|success)","proposals",\d+\]$/.test(k))).toBe(
+        true,
+      );
+      supports++;
+    }
+    before = parts;
     checked++;
   }
   console.log(`[room parts] ${checked} steps checked; at most ${partsPerStep} parts written in one step`);
   expect(room.phase).toBe("verdict");
   expect(checked).toBeGreaterThan(100);
+  expect(supports).toBeGreaterThan(10);
   // A step writes what it changed, never the whole room again (the room has well over 60 parts).
   expect(partsPerStep).toBeLessThan(40);
   room.stop();

@@ -35,11 +35,21 @@ type DeckRef = { shipped: string; hash: string };
  * two actions a second, so 128 covers a minute or more.
  */
 export const SAVED_ACTIONS = 128;
-/** Action ids per saved bucket: a full bucket never changes, so it is written once. */
-const BUCKET = 32;
+/** Action ids per saved bucket: a full bucket never changes, so it is written once. The newest is
+ *  rewritten at every action: small, so that costs little (with 32 per bucket these rewrites were
+ *  the largest share of what a busy school saved). */
+const BUCKET = 8;
 
-/** The context's fields cut further than one part each: a seat, a team's field, a round per part. */
-const CONTEXT_SPLIT: Split = { seats: 1, teams: 2, rounds: 1 };
+/** A team's parts: its proposals one per part (a vote for a proposal rewrites that one, not the
+ *  team's list), its piles one part each. */
+const TEAM_SPLIT: Split = { proposals: 1 };
+/** The context's fields cut further than one part each: a seat, a team's field (a proposal), a
+ *  round per part. */
+const CONTEXT_SPLIT: Split = {
+  seats: 1,
+  teams: { failure: TEAM_SPLIT, success: TEAM_SPLIT },
+  rounds: 1,
+};
 const FORMAT = 2;
 
 /** A room as the version before parts saved it: whole. */
