@@ -12,10 +12,11 @@
 // is cut from the whole view, so it can never hold more than the audience may see.
 import type { Socket } from "socket.io";
 import type { Server } from "socket.io";
-import type { TeamSide } from "../content/schema";
+import type { Deck, TeamSide } from "../content/schema";
 import { IN_GAME } from "../game/lobby";
 import type { GameContext } from "../game/types";
 import { hostView, roomViews, screenView, seatView, teamView } from "../game/views";
+import { objectJson, Prebuilt } from "./prebuilt";
 import type { MePayload, Role, ViewPayload } from "./protocol";
 import type { LiveRoom } from "./rooms";
 import { viewParts } from "./view-frames";
@@ -99,6 +100,17 @@ interface Audience {
 /** Each top-level field of the view a patch group's members hold: the value (by identity: views
  *  are never changed once built) and its JSON. */
 type Sent = Map<string, { value: unknown; json: string }>;
+
+const decks = new WeakMap<Deck, Prebuilt>();
+/** The deck as sent at every connection (about 20 KB of JSON): made once per deck. */
+function deckFrame(deck: Deck): Prebuilt {
+  let frame = decks.get(deck);
+  if (!frame) {
+    frame = new Prebuilt(JSON.stringify(deck));
+    decks.set(deck, frame);
+  }
+  return frame;
+}
 
 export class Broadcaster {
   /** Player sockets per room, to send private parts and keep team groups in step. */
@@ -202,7 +214,7 @@ export class Broadcaster {
     results: string | null,
   ) {
     if (this.members(groups) > 0)
-      this.io.to(groups).emit("view", { view, now, results } satisfies ViewPayload);
+      this.io.to(groups).emit("view", this.frame(view as unknown as Record<string, unknown>, now, results));
     let rooms = this.sent.get(live);
     const key = twins[0] as string;
     if (this.members(twins) === 0) {
@@ -264,15 +276,23 @@ export class Broadcaster {
     patch: boolean,
     now: number,
     results: string | null,
-  ): ViewPayload[] {
+  ): Prebuilt[] {
     const parts = viewParts(view, this.encode);
-    return parts.map((part, i) => ({
-      view: part as unknown as ViewPayload["view"],
-      now,
-      results,
-      ...(patch || i > 0 ? { patch: true as const } : {}),
-      ...(i < parts.length - 1 ? { more: true as const } : {}),
-    }));
+    return parts.map((part, i) => this.frame(part, now, results, patch || i > 0, i < parts.length - 1));
+  }
+
+  /** One `view` frame (a ViewPayload), put together from its fields' cached JSON (prebuilt.ts). */
+  private frame(
+    view: Record<string, unknown>,
+    now: number,
+    results: string | null,
+    patch = false,
+    more = false,
+  ) {
+    const tail = `${patch ? ',"patch":true' : ""}${more ? ',"more":true' : ""}`;
+    return new Prebuilt(
+      `{"view":${objectJson(view, this.encode)},"now":${JSON.stringify(now)},"results":${JSON.stringify(results)}${tail}}`,
+    );
   }
 
   /** Puts a student's socket in the group its seat belongs to: its team while the seat plays, the
@@ -344,15 +364,12 @@ export class Broadcaster {
       }
     }
     data.meInputs = inputs;
-    const me = seatView(ctx, phase, data.seat);
-    const json = JSON.stringify(me);
+    const json = JSON.stringify(seatView(ctx, phase, data.seat));
     if (!force && json === data.lastMe) return;
     data.lastMe = json;
-    socket.emit("me", {
-      me,
-      version: ctx.version,
-      host: data.seat === live.auth.ownerSeat,
-    } satisfies MePayload);
+    const host: MePayload["host"] = data.seat === live.auth.ownerSeat;
+    // A MePayload, from the JSON just made for the comparison.
+    socket.emit("me", new Prebuilt(`{"me":${json},"version":${JSON.stringify(ctx.version)},"host":${host}}`));
   }
 
   /** First sync of one socket (connect, reconnect, or just seated): through the same view functions
@@ -364,11 +381,12 @@ export class Broadcaster {
     const send = (view: ViewPayload["view"]) => {
       const now = Date.now();
       const results = this.resultsId(live);
-      if (!data.patch) return void socket.emit("view", { view, now, results } satisfies ViewPayload);
+      if (!data.patch)
+        return void socket.emit("view", this.frame(view as unknown as Record<string, unknown>, now, results));
       for (const frame of this.frames(view as unknown as Record<string, unknown>, false, now, results))
         socket.emit("view", frame);
     };
-    if (opts.deck) socket.emit("deck", ctx.deck);
+    if (opts.deck) socket.emit("deck", deckFrame(ctx.deck));
     if (data.role === "screen") send(screenView(ctx, phase));
     else if (data.role === "host") send(hostView(ctx, phase));
     else this.student(live, socket, send);
