@@ -1,25 +1,29 @@
 // Copy-on-write for one step of the game. The room's context is never mutated: each applied event
 // works on an `edit` of it that copies the small parts a step may change (the current round, the
-// clock, the seat order) and shares the rest (the deck, earlier rounds). Seats, teams, ballots and
-// the copy table are copied only when a step writes to them (writableSeat, writableTeam,
-// writableBallot, writableCopies), so a vote in a 35-seat room copies one seat and one team.
-// It lets the rules read as plain mutations.
+// clock, the team and ballot tables) and shares the rest (the deck, earlier rounds). The seat map,
+// the seat order, the banned keys, each seat, team and ballot, and the copy table are copied only
+// when a step writes to them (writableSeats, writableSeatOrder, writableBannedKeys, writableSeat,
+// writableTeam, writableBallot, writableCopies), so a vote in a 35-seat room copies one team and
+// leaves the 35 seats' map alone. It lets the rules read as plain mutations.
 import type { TeamSide } from "../content/schema";
 import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
 
-/** What one edit has already copied, keyed by the edit's own seat map (a new object per edit).
- *  Plain lists: a step copies a few objects (one seat, one team), a phase change at most every seat,
- *  and an edit is made at every step, where three weak sets cost more than the lookups they serve. */
+/** What one edit has already copied, keyed by the edit (a new context object per step). Plain
+ *  lists: a step copies a few objects (one seat, one team), a phase change at most every seat, and
+ *  an edit is made at every step, where three weak sets cost more than the lookups they serve. */
 interface Owned {
+  seatMap: object | null;
+  seatOrder: object | null;
+  bannedKeys: object | null;
   seats: Seat[];
   teams: TeamState[];
   ballots: object[];
   copies: object | null;
 }
-const edits = new WeakMap<object, Owned>();
+const edits = new WeakMap<GameContext, Owned>();
 
 function ownedBy(ctx: GameContext): Owned {
-  const owned = edits.get(ctx.seats);
+  const owned = edits.get(ctx);
   if (!owned) throw new Error("writes need an edit of the context (see edit())");
   return owned;
 }
@@ -45,21 +49,57 @@ function cloneRound(round: RoundRecord): RoundRecord {
 }
 
 export function edit(ctx: GameContext): GameContext {
-  const seats: Record<string, Seat> = { ...ctx.seats };
-  edits.set(seats, { seats: [], teams: [], ballots: [], copies: null });
   const rounds = ctx.rounds.slice();
   const last = rounds.length - 1;
   if (last >= 0) rounds[last] = cloneRound(rounds[last] as RoundRecord);
-  return {
+  const next: GameContext = {
     ...ctx,
-    seats,
-    seatOrder: ctx.seatOrder.slice(),
     teams: { ...ctx.teams },
-    bannedKeys: ctx.bannedKeys.slice(),
     clock: { ...ctx.clock },
     rounds,
     verdict: { ...ctx.verdict },
   };
+  edits.set(next, {
+    seatMap: null,
+    seatOrder: null,
+    bannedKeys: null,
+    seats: [],
+    teams: [],
+    ballots: [],
+    copies: null,
+  });
+  return next;
+}
+
+/** The seat map, to add or remove a seat (or replace one): copied on first write. Reading it, or
+ *  changing one seat (writableSeat), needs no call. */
+export function writableSeats(ctx: GameContext): Record<string, Seat> {
+  const owned = ownedBy(ctx);
+  if (owned.seatMap !== ctx.seats) {
+    ctx.seats = { ...ctx.seats };
+    owned.seatMap = ctx.seats;
+  }
+  return ctx.seats;
+}
+
+/** The seat order, to change in place: copied on first write (assigning a new array needs no call). */
+export function writableSeatOrder(ctx: GameContext): string[] {
+  const owned = ownedBy(ctx);
+  if (owned.seatOrder !== ctx.seatOrder) {
+    ctx.seatOrder = ctx.seatOrder.slice();
+    owned.seatOrder = ctx.seatOrder;
+  }
+  return ctx.seatOrder;
+}
+
+/** The banned join keys, to change in place: copied on first write. */
+export function writableBannedKeys(ctx: GameContext): string[] {
+  const owned = ownedBy(ctx);
+  if (owned.bannedKeys !== ctx.bannedKeys) {
+    ctx.bannedKeys = ctx.bannedKeys.slice();
+    owned.bannedKeys = ctx.bannedKeys;
+  }
+  return ctx.bannedKeys;
 }
 
 /** The copy table is large and rarely changes: it is copied only when a step mints new copies. */
@@ -103,7 +143,7 @@ export function writableSeat(ctx: GameContext, id: string): Seat | undefined {
   if (owned.seats.includes(seat)) return seat;
   const copy: Seat = { ...seat, hand: seat.hand.slice(), stats: { ...seat.stats } };
   owned.seats.push(copy);
-  ctx.seats[id] = copy;
+  writableSeats(ctx)[id] = copy;
   return copy;
 }
 
@@ -122,8 +162,8 @@ export function ownSeat(ctx: GameContext, seat: Seat): Seat {
  * not yet seen by anyone, so its containers may be rewired here.
  */
 export function settle(prev: GameContext, next: GameContext): GameContext {
-  // The edit is over: its seat map, which may be published, no longer grants writes.
-  edits.delete(next.seats);
+  // The edit is over: it may be published, and no longer grants writes.
+  edits.delete(next);
   return reshare(prev, next) as GameContext;
 }
 

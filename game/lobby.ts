@@ -2,7 +2,14 @@
 // Each command has a read-only check and an apply that mutates an edit of the context.
 import { TEAM_SIDES } from "../content/schema";
 import { fillHand } from "./cards";
-import { ownSeat, writableSeat, writableTeam } from "./edit";
+import {
+  ownSeat,
+  writableBannedKeys,
+  writableSeat,
+  writableSeatOrder,
+  writableSeats,
+  writableTeam,
+} from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_SEATS, refuse } from "./events";
 import { checkName } from "./names";
@@ -70,8 +77,8 @@ const BOT_NAMES = ["Ada", "Bede", "Cato", "Dido", "Eli", "Fen", "Gus", "Hal", "I
 
 function addSeat(ctx: GameContext, phase: Phase, seat: Omit<Seat, "hand" | "joinedRound" | "stats">): void {
   const full: Seat = { ...seat, hand: [], joinedRound: ctx.round, stats: { proposed: 0, votes: 0, own: 0 } };
-  ctx.seats[seat.id] = ownSeat(ctx, full);
-  ctx.seatOrder.push(seat.id);
+  writableSeats(ctx)[seat.id] = ownSeat(ctx, full);
+  writableSeatOrder(ctx).push(seat.id);
   if (phase !== "lobby") {
     const rng = new Rng(ctx.rng);
     fillHand(ctx, seat.id, rng);
@@ -233,7 +240,7 @@ export function applyLobby(ctx: GameContext, phase: Phase, cmd: LobbyCommand, ac
       return;
     case "ban": {
       const seat = ctx.seats[cmd.seat] as Seat;
-      if (seat.key && !ctx.bannedKeys.includes(seat.key)) ctx.bannedKeys.push(seat.key);
+      if (seat.key && !ctx.bannedKeys.includes(seat.key)) writableBannedKeys(ctx).push(seat.key);
       dropSeat(ctx, phase, cmd.seat, "banned");
       return;
     }
@@ -257,7 +264,7 @@ function dropSeat(ctx: GameContext, phase: Phase, seatId: SeatId, status: Seat["
   releaseCards(ctx, seatId);
   const seat = writableSeat(ctx, seatId) as Seat;
   if (phase === "lobby") {
-    delete ctx.seats[seatId];
+    delete writableSeats(ctx)[seatId];
     ctx.seatOrder = ctx.seatOrder.filter((s) => s !== seatId);
     return;
   }
