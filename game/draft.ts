@@ -1,7 +1,7 @@
 // A team's draft: proposing cards from your own hand, writing your own sentence, voting, and
 // settling each slot when time is up (most votes wins, ties to the earliest proposal).
 import { cardOf, fitsSlot } from "./cards";
-import { writableSeat, writableTeam } from "./edit";
+import { writableProposals, writableSeat, writableTeam } from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_OWN_TEXT, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { checkText } from "./names";
@@ -18,6 +18,7 @@ import type {
   SeatId,
   SlotId,
   TeamSide,
+  TeamState,
 } from "./types";
 import { PARAGRAPH_SLOTS } from "./types";
 
@@ -113,29 +114,44 @@ export function checkDraft(ctx: GameContext, phase: Phase, cmd: DraftCommand, se
   }
 }
 
-/** One vote per member per slot: supporting a proposal takes the vote off the others. */
-function moveVote(proposals: Proposal[], slot: SlotId, seat: SeatId, to: Proposal): void {
-  for (const p of proposals) {
-    if (p.slot === slot && p !== to) p.supporters = p.supporters.filter((s) => s !== seat);
+/** Puts a changed copy of a proposal in its place in the team's list (writableProposals: the
+ *  proposals themselves are shared with the snapshot before the step, never changed in place). */
+function replaceProposal(team: TeamState, p: Proposal, changes: Partial<Proposal>): Proposal {
+  const next = { ...p, ...changes };
+  team.proposals[team.proposals.indexOf(p)] = next;
+  return next;
+}
+
+/** One vote per member per slot: supporting a proposal takes the vote off the others. `to` must be
+ *  in the team's list. */
+function moveVote(team: TeamState, slot: SlotId, seat: SeatId, to: Proposal): void {
+  for (const p of team.proposals) {
+    if (p.slot === slot && p !== to && p.supporters.includes(seat))
+      replaceProposal(team, p, { supporters: p.supporters.filter((s) => s !== seat) });
   }
-  if (!to.supporters.includes(seat)) to.supporters.push(seat);
+  if (!to.supporters.includes(seat)) replaceProposal(team, to, { supporters: [...to.supporters, seat] });
 }
 
 /** Takes a seat's copy back out of whatever proposal in `slot` holds it; drops emptied proposals. */
 function takeBack(ctx: GameContext, seat: Seat, slot: SlotId): void {
-  const team = writableTeam(ctx, seat.team);
-  team.proposals = team.proposals.filter((p) => {
-    if (p.slot !== slot || p.text !== null) return true;
-    const mine = p.copies.filter((c) => c.seat === seat.id);
-    if (mine.length === 0) return true;
+  const team = writableProposals(ctx, seat.team);
+  const kept: Proposal[] = [];
+  for (const p of team.proposals) {
+    const mine = p.slot === slot && p.text === null ? p.copies.filter((c) => c.seat === seat.id) : [];
+    if (mine.length === 0) {
+      kept.push(p);
+      continue;
+    }
     seat.hand.push(...mine.map((c) => c.copy));
-    p.copies = p.copies.filter((c) => c.seat !== seat.id);
-    return p.copies.length > 0;
-  });
+    const copies = p.copies.filter((c) => c.seat !== seat.id);
+    if (copies.length > 0) kept.push({ ...p, copies });
+  }
+  team.proposals = kept;
 }
 
 export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): void {
-  const team = writableTeam(ctx, seat.team);
+  // Proposals only: a draft command never touches the team's piles (its cards come from the hand).
+  const team = writableProposals(ctx, seat.team);
   switch (cmd.type) {
     case "propose": {
       const card = cardOf(ctx, cmd.copy);
@@ -144,7 +160,7 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
       seat.hand = seat.hand.filter((c) => c !== cmd.copy);
       let p = team.proposals.find((x) => x.slot === cmd.slot && x.card === card.id && sameTarget(x, target));
       if (p) {
-        p.copies.push({ seat: seat.id, copy: cmd.copy });
+        p = replaceProposal(team, p, { copies: [...p.copies, { seat: seat.id, copy: cmd.copy }] });
       } else {
         p = {
           id: `p${ctx.seq}`,
@@ -159,7 +175,7 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
         };
         team.proposals.push(p);
       }
-      moveVote(team.proposals, cmd.slot, seat.id, p);
+      moveVote(team, cmd.slot, seat.id, p);
       seat.stats.proposed++;
       return;
     }
@@ -168,8 +184,7 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
       const text = cmd.text.trim().replace(/\s+/g, " ");
       let p = team.proposals.find((x) => x.slot === cmd.slot && x.text !== null && x.by === seat.id);
       if (p) {
-        p.text = text;
-        p.target = target;
+        p = replaceProposal(team, p, { text, target });
       } else {
         p = {
           id: `p${ctx.seq}`,
@@ -184,7 +199,7 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
         };
         team.proposals.push(p);
       }
-      moveVote(team.proposals, cmd.slot, seat.id, p);
+      moveVote(team, cmd.slot, seat.id, p);
       seat.stats.own++;
       return;
     }
@@ -196,7 +211,7 @@ export function applyDraft(ctx: GameContext, cmd: DraftCommand, seat: Seat): voi
     }
     case "support": {
       const p = team.proposals.find((x) => x.id === cmd.proposal) as Proposal;
-      moveVote(team.proposals, p.slot, seat.id, p);
+      moveVote(team, p.slot, seat.id, p);
       seat.stats.votes++;
       return;
     }

@@ -16,28 +16,24 @@ interface Owned {
   seatOrder: object | null;
   bannedKeys: object | null;
   seats: Seat[];
-  teams: TeamState[];
+  teams: OwnedTeam[];
   ballots: object[];
   copies: object | null;
 }
 const edits = new WeakMap<GameContext, Owned>();
 
+/** A team this edit copied, and which of its parts it has made writable so far: its piles; its
+ *  proposals list ("list": the list, its proposals still shared; "all": each proposal too). */
+interface OwnedTeam {
+  team: TeamState;
+  piles: boolean;
+  proposals: "none" | "list" | "all";
+}
+
 function ownedBy(ctx: GameContext): Owned {
   const owned = edits.get(ctx);
   if (!owned) throw new Error("writes need an edit of the context (see edit())");
   return owned;
-}
-
-function cloneTeam(team: TeamState): TeamState {
-  return {
-    drawPile: team.drawPile.slice(),
-    discard: team.discard.slice(),
-    proposals: team.proposals.map((p) => ({
-      ...p,
-      copies: p.copies.slice(),
-      supporters: p.supporters.slice(),
-    })),
-  };
 }
 
 function cloneRound(round: RoundRecord): RoundRecord {
@@ -115,12 +111,46 @@ export function writableCopies(ctx: GameContext): Record<string, string> {
 /** A team this step may change (its piles, proposals and their copies and supporters): copied from
  *  the snapshot on first write. Reading a team needs no call. */
 export function writableTeam(ctx: GameContext, side: TeamSide): TeamState {
-  const team = ctx.teams[side];
+  return ownTeam(ctx, side, true, "all");
+}
+
+/**
+ * A team whose list of proposals this step may change (add, remove or replace proposals), and
+ * nothing else: its piles and each proposal in the list stay shared with the snapshot, so a
+ * proposal is changed by putting a changed copy in its place, never in place. A vote then copies
+ * the list and one or two proposals, not the draw pile (a hundred copies and more in a big class)
+ * and every proposal, and settle() has that much less to compare.
+ */
+export function writableProposals(ctx: GameContext, side: TeamSide): TeamState {
+  return ownTeam(ctx, side, false, "list");
+}
+
+function ownTeam(ctx: GameContext, side: TeamSide, piles: boolean, proposals: "list" | "all"): TeamState {
   const owned = ownedBy(ctx);
-  if (owned.teams.includes(team)) return team;
-  const copy = cloneTeam(team);
-  owned.teams.push(copy);
-  ctx.teams[side] = copy;
+  const team = ctx.teams[side];
+  let entry = owned.teams.find((t) => t.team === team);
+  if (!entry) {
+    entry = { team: { ...team }, piles: false, proposals: "none" };
+    owned.teams.push(entry);
+    ctx.teams[side] = entry.team;
+  }
+  const copy = entry.team;
+  if (proposals === "all" && entry.proposals !== "all") {
+    copy.proposals = copy.proposals.map((p) => ({
+      ...p,
+      copies: p.copies.slice(),
+      supporters: p.supporters.slice(),
+    }));
+    entry.proposals = "all";
+  } else if (entry.proposals === "none") {
+    copy.proposals = copy.proposals.slice();
+    entry.proposals = "list";
+  }
+  if (piles && !entry.piles) {
+    copy.drawPile = copy.drawPile.slice();
+    copy.discard = copy.discard.slice();
+    entry.piles = true;
+  }
   return copy;
 }
 
