@@ -136,11 +136,26 @@ export class Room {
     // xstate's own persisting walks the whole context looking for actor refs to replace, at every
     // save (a tenth of the server's persistence cost in a busy school). The context holds plain data
     // only, and steps never mutate it (edit.ts copies what they change), so it is persisted by
-    // reference: xstate persists everything else, from the same snapshot with an empty context.
+    // reference: xstate persists everything else, from the same snapshot with an empty context —
+    // and only when that has changed (a phase change; most steps keep every part of it, by identity).
     const snapshot = this.actor.getSnapshot();
-    const rest = gameMachine.getPersistedSnapshot({ ...snapshot, context: EMPTY } as typeof snapshot);
+    const made = this.persistedRest;
+    const rest =
+      made &&
+      made.from.value === snapshot.value &&
+      made.from.status === snapshot.status &&
+      made.from.historyValue === snapshot.historyValue &&
+      made.from.children === snapshot.children &&
+      made.from.output === snapshot.output &&
+      made.from.error === snapshot.error
+        ? made.rest
+        : gameMachine.getPersistedSnapshot({ ...snapshot, context: EMPTY } as typeof snapshot);
+    if (rest !== made?.rest) this.persistedRest = { from: snapshot, rest };
     return { ...(rest as object), context: snapshot.context };
   }
+
+  /** The last snapshot persisted without its context, and what it was made from. */
+  private persistedRest: { from: GameSnapshot; rest: unknown } | null = null;
 
   stop(): void {
     this.stopped = true;
