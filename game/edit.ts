@@ -188,8 +188,9 @@ export function ownSeat(ctx: GameContext, seat: Seat): Seat {
  * made from) becomes `prev`'s own object again, so an unchanged team, draw pile, round, clock or
  * vote table keeps its identity from step to step. Readers that key on identity (the server's
  * save, which rewrites only changed parts, and its caches of views) then skip what did not
- * change. Equal means equal as JSON would be, key order included. `next` is fresh from `edit` and
- * not yet seen by anyone, so its containers may be rewired here.
+ * change. Equal means equal as JSON would be, key order included. What the edit copied is not yet
+ * seen by anyone, so those containers may be rewired here; what it shares with `prev` (a proposal
+ * a list still holds, maybe at another index) is `prev`'s and is never written to.
  */
 export function settle(prev: GameContext, next: GameContext): GameContext {
   // The edit is over: it may be published, and no longer grants writes.
@@ -205,11 +206,19 @@ function reshare(prev: unknown, next: unknown): unknown {
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
     let same = prev.length === next.length;
+    // `prev`'s own items, once an item differs: one of them may have moved (a list that lost an
+    // item before it, as a team's proposals do), and it belongs to the snapshot: never rewired.
+    let items: Set<unknown> | undefined;
     for (let i = 0; i < next.length; i++) {
       const before = prev[i];
       const after = next[i];
       if (before === after) continue;
       if (typeof after !== "object" || after === null) {
+        same = false;
+        continue;
+      }
+      items ??= new Set(prev);
+      if (items.has(after)) {
         same = false;
         continue;
       }

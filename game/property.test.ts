@@ -9,6 +9,7 @@ import { Room } from "./room";
 import { VirtualClock } from "./sim/virtual-clock";
 import { brokenInvariants } from "./testing/invariants";
 import { testDeck } from "./testing/deck";
+import { deepFreeze } from "./testing/freeze";
 
 const SEATS = ["s1", "s2", "s3", "s4", "s5"];
 
@@ -130,6 +131,7 @@ function play(deckName: "seed" | "test", seed: number, steps: fc.Arbitrary<unkno
       throw new Error(`${label} (phase ${room.phase}): ${broken.slice(0, 3).join("; ")}`);
   };
   check("after joins");
+  deepFreeze(room.context);
   let n = 0;
   for (const s of steps as { kind: string; [k: string]: unknown }[]) {
     // Snapshots are immutable: a step must never change the context it started from.
@@ -151,6 +153,10 @@ function play(deckName: "seed" | "test", seed: number, steps: fc.Arbitrary<unkno
     }
     check(`after ${JSON.stringify(s).slice(0, 120)}`);
     if (frozen !== null) expect(JSON.stringify(previous)).toBe(frozen);
+    // Not even an equal value written into an object of an earlier snapshot: they are all frozen,
+    // and a write into one throws (the room reports the step as failed and keeps the error).
+    expect(room.lastError).toBeNull();
+    deepFreeze(room.context);
     reached.add(room.phase);
   }
   room.stop();
