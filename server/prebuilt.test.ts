@@ -64,4 +64,13 @@ it("leaves every other packet to Socket.IO's encoder (acks, binary, several argu
     { type: PacketType.CONNECT, nsp: "/", data: { sid: "x" } },
   ];
   for (const packet of packets) expect(ours.encode(packet)).toEqual(stock.encode(packet));
+  // A prebuilt payload among other arguments (an adapter's offset after it) is still its JSON.
+  const payload = { view: { a: [1, "x"] }, now: 5, results: null };
+  expect(
+    ours.encode({
+      type: PacketType.EVENT,
+      nsp: "/",
+      data: ["view", new Prebuilt(JSON.stringify(payload)), "off-1"],
+    }),
+  ).toEqual(stock.encode({ type: PacketType.EVENT, nsp: "/", data: ["view", payload, "off-1"] }));
 });

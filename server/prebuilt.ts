@@ -30,6 +30,13 @@ export class PrebuiltEncoder extends Encoder {
       if (packet.id != null) head += packet.id;
       return [`${head}[${JSON.stringify(data[0])},${data[1].json}]`];
     }
+    // Any other shape holding one (an adapter that adds to the arguments, as connection-state
+    // recovery's does): parsed back, so Socket.IO's encoder writes the payload, not the wrapper.
+    if (Array.isArray(data) && data.some((item) => item instanceof Prebuilt))
+      return super.encode({
+        ...packet,
+        data: data.map((item) => (item instanceof Prebuilt ? JSON.parse(item.json) : item)),
+      });
     return super.encode(packet);
   }
 }
