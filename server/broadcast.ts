@@ -10,8 +10,7 @@
 // one (realtime.ts), a connection's first view is whole and of the current state, and a socket that
 // changes group is left out of its new group's patch and sent its new whole view instead. A patch
 // is cut from the whole view, so it can never hold more than the audience may see.
-import type { Socket } from "socket.io";
-import type { Server } from "socket.io";
+import type { BroadcastOperator, DefaultEventsMap, Server, Socket } from "socket.io";
 import type { Deck, TeamSide } from "../content/schema";
 import { IN_GAME } from "../game/lobby";
 import type { GameContext } from "../game/types";
@@ -95,6 +94,9 @@ function marksOf(proposals: GameContext["teams"]["failure"]["proposals"]): Map<s
 interface Audience {
   groups: string[];
   twins: string[];
+  /** Emitters to each, made once (an emitter is never changed by emitting: `except` makes another). */
+  toGroups: BroadcastOperator<DefaultEventsMap, unknown>;
+  toTwins: BroadcastOperator<DefaultEventsMap, unknown>;
 }
 
 /** Each top-level field of the view a patch group's members hold: the value (by identity: views
@@ -176,7 +178,10 @@ export class Broadcaster {
     // not once per audience and step.
     let audiences = this.audiences.get(live);
     if (!audiences) {
-      const of = (groups: string[]): Audience => ({ groups, twins: groups.map((g) => `${g}:p`) });
+      const of = (groups: string[]): Audience => {
+        const twins = groups.map((g) => `${g}:p`);
+        return { groups, twins, toGroups: this.io.to(groups), toTwins: this.io.to(twins) };
+      };
       audiences = {
         screen: of([group.screen(code), group.waiting(code)]),
         host: of([group.host(code)]),
@@ -208,13 +213,13 @@ export class Broadcaster {
    *  nobody is in cost nothing (an emit would serialise the view even for no one). */
   private send(
     live: LiveRoom,
-    { groups, twins }: Audience,
+    { groups, twins, toGroups, toTwins }: Audience,
     view: ViewPayload["view"],
     now: number,
     results: string | null,
   ) {
     if (this.members(groups) > 0)
-      this.io.to(groups).emit("view", this.frame(view as unknown as Record<string, unknown>, now, results));
+      toGroups.emit("view", this.frame(view as unknown as Record<string, unknown>, now, results));
     let rooms = this.sent.get(live);
     const key = twins[0] as string;
     if (this.members(twins) === 0) {
@@ -246,7 +251,7 @@ export class Broadcaster {
     }
     if (held.size > fields.length)
       for (const field of held.keys()) if (!Object.hasOwn(view, field)) held.delete(field);
-    let to = this.io.to(twins);
+    let to = toTwins;
     if (this.moved.size > 0) to = to.except([...this.moved].map((s) => s.id));
     for (const frame of this.frames(
       last ? patch : (view as unknown as Record<string, unknown>),
