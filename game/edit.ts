@@ -80,22 +80,21 @@ export function writableSeats(ctx: GameContext): Record<string, Seat> {
 
 /** The seat order, to change in place: copied on first write (assigning a new array needs no call). */
 export function writableSeatOrder(ctx: GameContext): string[] {
-  const owned = ownedBy(ctx);
-  if (owned.seatOrder !== ctx.seatOrder) {
-    ctx.seatOrder = ctx.seatOrder.slice();
-    owned.seatOrder = ctx.seatOrder;
-  }
-  return ctx.seatOrder;
+  return ownList(ctx, "seatOrder");
 }
 
 /** The banned join keys, to change in place: copied on first write. */
 export function writableBannedKeys(ctx: GameContext): string[] {
+  return ownList(ctx, "bannedKeys");
+}
+
+function ownList(ctx: GameContext, list: "seatOrder" | "bannedKeys"): string[] {
   const owned = ownedBy(ctx);
-  if (owned.bannedKeys !== ctx.bannedKeys) {
-    ctx.bannedKeys = ctx.bannedKeys.slice();
-    owned.bannedKeys = ctx.bannedKeys;
+  if (owned[list] !== ctx[list]) {
+    ctx[list] = ctx[list].slice();
+    owned[list] = ctx[list];
   }
-  return ctx.bannedKeys;
+  return ctx[list];
 }
 
 /** The copy table is large and rarely changes: it is copied only when a step mints new copies. */
