@@ -26,6 +26,43 @@ export type DispatchResult = { ok: true; version: number } | ({ ok: false } & Re
 
 export type GameSnapshot = SnapshotFrom<typeof gameMachine>;
 
+/** One applied step as a room's saves log it between checkpoints: the event, as the machine got
+ *  it, and the version it produced (a replay that gives another version has gone wrong). */
+export interface LoggedStep {
+  event: GameEvent;
+  version: number;
+}
+
+/**
+ * Applies logged steps to a persisted snapshot, as the room applied them (the engine is pure: the
+ * same snapshot and events give the same state). Stops at the first step that fails or gives
+ * another version than it did, and returns the snapshot before it with the reason.
+ */
+export function replaySteps(
+  snapshot: unknown,
+  steps: readonly LoggedStep[],
+): { snapshot: unknown; applied: number; stopped: string | null } {
+  if (steps.length === 0) return { snapshot, applied: 0, stopped: null };
+  const actor = createActor(gameMachine, { snapshot: snapshot as GameSnapshot, input: undefined as never });
+  actor.subscribe({ error: () => {} });
+  actor.start();
+  let applied = 0;
+  let stopped: string | null = null;
+  let good = actor.getSnapshot();
+  for (const step of steps) {
+    actor.send(step.event);
+    const now = actor.getSnapshot();
+    if (now.status === "error") stopped = `step ${applied + 1} failed in the engine`;
+    else if (now.context.version !== step.version)
+      stopped = `step ${applied + 1} gave version ${now.context.version}, not ${step.version}`;
+    if (stopped) break;
+    good = now;
+    applied++;
+  }
+  actor.stop();
+  return { snapshot: gameMachine.getPersistedSnapshot(good), applied, stopped };
+}
+
 export interface RoomOptions {
   scheduler: Scheduler;
   /** A new room… */
@@ -97,6 +134,9 @@ export class Room {
     return { ok: true, version: this.context.version };
   }
 
+  /** The step applied last (what a save logs; see server/room-record.ts). */
+  lastStep: LoggedStep | null = null;
+
   /** The last error a step threw (the room was put back as it was before that step). */
   lastError: unknown = null;
 
@@ -108,7 +148,10 @@ export class Room {
   private send(event: GameEvent): boolean {
     const before = this.actor.getSnapshot();
     this.actor.send(event);
-    if (this.actor.getSnapshot().status !== "error") return true;
+    if (this.actor.getSnapshot().status !== "error") {
+      this.lastStep = { event, version: this.context.version };
+      return true;
+    }
     this.actor.stop();
     this.actor = this.resume(gameMachine.getPersistedSnapshot(before));
     this.actor.start();

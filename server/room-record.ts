@@ -1,12 +1,15 @@
 // What is saved of a live room, and reading it back. A room is saved after every applied step, so
-// the form is cut for that: the engine's context in parts (room-parts.ts; a step rewrites the seat,
-// team field and round it changed, not the 30 KB room), the recent client action ids in buckets
-// (only the newest bucket changes), a shipped deck by reference. Rooms saved whole by earlier
-// versions are still read.
+// the form is cut for that: most steps are logged, one small part each (the event and the version it
+// produced), over a checkpoint of the whole state; every CHECKPOINT_STEPS steps the checkpoint moves
+// on and the log is dropped. A checkpoint is the engine's context in parts (room-parts.ts; it
+// rewrites the seats, team fields and rounds changed since the last one, not the 30 KB room), the
+// recent client action ids in buckets (a full bucket is never rewritten), a shipped deck by
+// reference. Loading replays the log over the checkpoint (game/room.ts replaySteps: the engine is
+// pure). Rooms saved whole, or in parts without a log, by earlier versions are still read.
 import { createHash } from "node:crypto";
 import { shippedDecks } from "../content/decks";
 import type { Deck } from "../content/schema";
-import type { DispatchResult } from "../game/room";
+import { type DispatchResult, type LoggedStep, replaySteps } from "../game/room";
 import { joinParts, PartSplitter, type Split } from "./room-parts";
 import { EncodedJson } from "./store/types";
 
@@ -50,7 +53,13 @@ const CONTEXT_SPLIT: Split = {
   teams: { failure: TEAM_SPLIT, success: TEAM_SPLIT },
   rounds: 1,
 };
-const FORMAT = 2;
+/** Steps logged between two checkpoints. A logged step costs one small part; a checkpoint walks
+ *  and rewrites everything these steps changed, and loading replays at most this many steps. */
+export const CHECKPOINT_STEPS = 64;
+/** 3: checkpoint and step log; 2: parts only (still read). */
+const FORMAT = 3;
+const PARTS_FORMAT = 2;
+const LOG = "log:";
 
 /** A room as the version before parts saved it: whole. */
 interface WholeRecord {
@@ -121,22 +130,61 @@ export class RoomSaver {
   private readonly savedBuckets = new Map<number, readonly (readonly [string, number])[]>();
   private count = 0;
 
+  /** Steps logged since the checkpoint, and the number the next one's part takes (never reused:
+   *  the log reads back in this order). */
+  private logged = 0;
+  private nextLog = 0;
+  /** The action id remembered for the step being saved, which its log entry carries. */
+  private stepKey: readonly [string, number] | null = null;
+
   /** Keeps a client action id (and its version) for the next snapshots. */
   remember(key: string, version: number): void {
     const n = Math.floor(this.count / BUCKET);
     this.buckets.set(n, [...(this.buckets.get(n) ?? []), [key, version]]);
     this.count++;
+    this.stepKey = [key, version];
     // Whole buckets only: at least SAVED_ACTIONS ids are kept.
     for (const b of this.buckets.keys())
       if ((b + 1) * BUCKET <= this.count - SAVED_ACTIONS) this.buckets.delete(b);
   }
 
-  /** The snapshot to store: a flat object whose entries the store keeps as parts. It is the same
-   *  object every time, updated: use it before the next call. */
+  /** Whether the next step can be logged (else it needs a checkpoint). */
+  canLog(): boolean {
+    return !this.whole && this.logged < CHECKPOINT_STEPS;
+  }
+
+  /** The snapshot with one more step in its log: one new part (and the auth, if it changed). The
+   *  step's action id goes in its entry; the buckets wait for the next checkpoint. Without a step,
+   *  only the auth (the state is still the checkpoint's with its log). */
+  log(step: LoggedStep | null, auth: RoomAuth, authVersion: number): Record<string, unknown> {
+    this.saveAuth(auth, authVersion);
+    if (!step) return this.parts;
+    const key = this.stepKey !== null && this.stepKey[1] === step.version ? this.stepKey[0] : null;
+    this.stepKey = null;
+    const entry: LogEntry =
+      key === null ? { e: step.event, v: step.version } : { e: step.event, v: step.version, k: key };
+    const name = `${LOG}${this.nextLog++}`;
+    this.parts[name] = new EncodedJson(JSON.stringify(entry));
+    this.changed.add(name);
+    this.logged++;
+    return this.parts;
+  }
+
+  private saveAuth(auth: RoomAuth, authVersion: number): void {
+    // Changed in place (tokens issued and forgotten), so known by its version: encoded only then.
+    if (authVersion === this.authVersion) return;
+    this.parts.auth = new EncodedJson(JSON.stringify(auth));
+    this.authVersion = authVersion;
+    this.changed.add("auth");
+  }
+
+  /** A checkpoint: the snapshot to store, whole state and no log. A flat object whose entries the
+   *  store keeps as parts. It is the same object every time, updated: use it before the next call. */
   snapshot(machine: PersistedMachine, auth: RoomAuth, authVersion: number): Record<string, unknown> {
     const { context, ...rest } = machine;
     const parts = this.parts;
     const changed = this.changed;
+    this.stepKey = null;
     // Small, and new at every step: compared as JSON.
     const machineJson = JSON.stringify(rest);
     if (machineJson !== this.machineJson) {
@@ -144,12 +192,7 @@ export class RoomSaver {
       this.machineJson = machineJson;
       changed.add("machine");
     }
-    // Changed in place (tokens issued and forgotten), so known by its version: encoded only then.
-    if (authVersion !== this.authVersion) {
-      parts.auth = new EncodedJson(JSON.stringify(auth));
-      this.authVersion = authVersion;
-      changed.add("auth");
-    }
+    this.saveAuth(auth, authVersion);
     const deck = shippedRef(context.deck as Deck);
     if (deck !== parts.deck) changed.add("deck");
     if (deck) {
@@ -171,6 +214,13 @@ export class RoomSaver {
         changed.add(`recent:${n}`);
         this.savedBuckets.delete(n);
       }
+    if (this.logged > 0)
+      for (const name of Object.keys(parts))
+        if (name.startsWith(LOG)) {
+          delete parts[name];
+          changed.add(name);
+        }
+    this.logged = 0;
     return parts;
   }
 
@@ -187,32 +237,55 @@ export class RoomSaver {
   }
 }
 
+/** A logged step as saved: the event, the version it produced, its client action id if any. */
+interface LogEntry {
+  e: LoggedStep["event"];
+  v: number;
+  k?: string;
+}
+
 export interface ReadRoom {
   machine: PersistedMachine;
   auth: RoomAuth;
   /** Client action ids, oldest first, with what their action returned. */
   recent: [string, DispatchResult][];
+  /** Why the log could not be replayed to its end (the room is as of the step before), if so. */
+  replayStopped?: string;
+}
+
+/** The numbered entries `prefix<n>` of a saved room, in order. */
+function numbered(data: Record<string, unknown>, prefix: string): unknown[] {
+  return Object.keys(data)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => Number(k.slice(prefix.length)))
+    .sort((a, b) => a - b)
+    .map((n) => data[`${prefix}${n}`]);
 }
 
 /** A stored snapshot back as the room it was (throws if it cannot be: the room is then skipped). */
 export function readSnapshot(snapshot: unknown): ReadRoom {
   if (typeof snapshot !== "object" || snapshot === null) throw new Error("the saved room is not an object");
   const data = snapshot as Record<string, unknown>;
-  if (data.format === FORMAT) {
+  if (data.format === FORMAT || data.format === PARTS_FORMAT) {
     let context = joinParts(data, "ctx");
     if (data.deck) context = withDeck(context, data.deck as DeckRef);
-    const buckets = Object.keys(data)
-      .filter((k) => k.startsWith("recent:"))
-      .map((k) => Number(k.slice("recent:".length)))
-      .sort((a, b) => a - b);
     const recent: [string, DispatchResult][] = [];
-    for (const n of buckets)
-      for (const [key, version] of data[`recent:${n}`] as [string, number][])
-        recent.push([key, { ok: true, version }]);
+    for (const bucket of numbered(data, "recent:") as [string, number][][])
+      for (const [key, version] of bucket) recent.push([key, { ok: true, version }]);
+    const checkpoint = { ...(data.machine as Record<string, unknown>), context };
+    const log = numbered(data, LOG) as LogEntry[];
+    if (log.length === 0) return { machine: checkpoint, auth: data.auth as RoomAuth, recent };
+    const replayed = replaySteps(
+      checkpoint,
+      log.map((entry) => ({ event: entry.e, version: entry.v })),
+    );
+    for (const entry of log.slice(0, replayed.applied))
+      if (typeof entry.k === "string") recent.push([entry.k, { ok: true, version: entry.v }]);
     return {
-      machine: { ...(data.machine as Record<string, unknown>), context },
+      machine: replayed.snapshot as PersistedMachine,
       auth: data.auth as RoomAuth,
       recent,
+      ...(replayed.stopped ? { replayStopped: replayed.stopped } : {}),
     };
   }
   const whole = data as unknown as WholeRecord;

@@ -25,7 +25,7 @@ describe("Registry", () => {
     const good = JSON.stringify(store.loadLiveRooms()[0]?.snapshot);
     const real = live.room.persisted();
     vi.spyOn(live.room, "persisted").mockReturnValue({ ...(real as object), status: "error" });
-    registry.save(live);
+    registry.save(live, null, true); // a checkpoint: the one save that reads the machine
     expect(JSON.stringify(store.loadLiveRooms()[0]?.snapshot)).toBe(good);
     expect(lines.some((l) => l.includes("last good state kept") && l.includes(`room=${live.code}`))).toBe(
       true,

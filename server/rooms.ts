@@ -6,7 +6,7 @@ import type { Deck } from "../content/schema";
 import type { Actor, Command } from "../game/events";
 import { buildEssay, buildReport, buildRevision } from "../game/after";
 import { outcome, totals } from "../game/flow";
-import { type DispatchResult, Room, realScheduler, type Scheduler } from "../game/room";
+import { type DispatchResult, type LoggedStep, Room, realScheduler, type Scheduler } from "../game/room";
 import { seedFrom } from "../game/rng";
 import type { Settings } from "../game/types";
 import type { Logger } from "./log";
@@ -119,11 +119,15 @@ export class LiveRoom {
     return safeEqual(hashSecret(secret), this.auth.hostSecretHash);
   }
 
-  /** What the store keeps of this room now (see room-record.ts); null while the engine is in error.
-   *  An engine action that throws leaves the xstate actor in status "error" (and xstate rethrows it
-   *  from a timer, which ends the process). Saving that would restore a dead room after the restart;
+  /** What the store keeps of this room now (see room-record.ts): after a step, that step added to
+   *  the log when the log has room, else (or when asked) a checkpoint. Null while the engine is in error: an engine
+   *  action that throws leaves the xstate actor in status "error" (and xstate rethrows it from a
+   *  timer, which ends the process). Saving that would restore a dead room after the restart;
    *  keeping the last good snapshot restores the room as it was before the failing step. */
-  record(): Record<string, unknown> | null {
+  record(step: LoggedStep | null = null, checkpoint = false): Record<string, unknown> | null {
+    if (!checkpoint && this.saver.canLog())
+      // Without a step (a token issued), the state is still the checkpoint's with its log.
+      return this.saver.log(step, this.writableAuth, this.authVersion);
     const machine = this.room.persisted() as PersistedMachine;
     if (machine.status === "error") return null;
     return this.saver.snapshot(machine, this.writableAuth, this.authVersion);
@@ -225,6 +229,11 @@ export class Registry {
       try {
         const data = readSnapshot(rec.snapshot);
         const machine = data.machine;
+        if (data.replayStopped)
+          this.options.log.error("room restored without the end of its step log", {
+            room: rec.code,
+            reason: data.replayStopped,
+          });
         let live: LiveRoom | undefined;
         const room = new Room({
           scheduler: this.scheduler,
@@ -257,16 +266,17 @@ export class Registry {
   private afterStep(live: LiveRoom): void {
     live.lastActive = this.scheduler.now();
     live.stepApplied();
-    this.save(live);
+    this.save(live, live.room.lastStep);
     if (live.room.phase === "verdict" && !live.finished) this.finish(live, true);
     this.options.onStep(live);
   }
 
-  /** Queues the room's snapshot for the next batch. Never throws: a room must outlive a full disk
-   *  (the store retries; acks wait for the retry through `afterWrite`). */
-  save(live: LiveRoom): void {
+  /** Queues the room's snapshot for the next batch (`step`: the step just applied, which it may log
+   *  rather than save a checkpoint). Never throws: a room must outlive a full disk (the store
+   *  retries; acks wait for the retry through `afterWrite`). */
+  save(live: LiveRoom, step: LoggedStep | null = null, checkpoint = false): void {
     if (live.finished) return;
-    const record = live.record();
+    const record = live.record(step, checkpoint);
     if (!record) {
       this.options.log.error("room failed in the engine; last good state kept", { room: live.code });
       return;
@@ -344,8 +354,12 @@ export class Registry {
     this.options.log.info("room retired", { room: live.code, how, phase: live.room.phase });
   }
 
-  /** Stops every room's timers (shutdown). The store is flushed by its owner. */
+  /** Stops every room's timers (shutdown), each saved as a checkpoint first: a restart (perhaps of
+   *  a newer version) then replays no step. The store is flushed by its owner. */
   stopAll(): void {
-    for (const live of this.rooms.values()) live.room.stop();
+    for (const live of this.rooms.values()) {
+      this.save(live, null, true);
+      live.room.stop();
+    }
   }
 }
