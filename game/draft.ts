@@ -1,7 +1,7 @@
 // A team's draft: proposing cards from your own hand, writing your own sentence, voting, and
 // settling each slot when time is up (most votes wins, ties to the earliest proposal).
 import { cardOf, fitsSlot } from "./cards";
-import { writableProposals, writableSeat, writableTeam } from "./edit";
+import { writableProposals, writableRound, writableSeat, writableTeam } from "./edit";
 import type { Command, Refusal } from "./events";
 import { MAX_OWN_TEXT, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { checkText } from "./names";
@@ -246,7 +246,7 @@ function returnCopy(ctx: GameContext, team: TeamSide, seatId: SeatId, copy: Copy
 
 /** Settles every open slot of both teams: winners are played, every other copy goes back to its owner. */
 export function settleDraft(ctx: GameContext, phase: Phase): void {
-  const round = currentRound(ctx);
+  const round = writableRound(ctx);
   for (const side of ["failure", "success"] as const) {
     const team = writableTeam(ctx, side);
     for (const slot of openSlots(phase)) {

@@ -1,10 +1,10 @@
 // Copy-on-write for one step of the game. The room's context is never mutated: each applied event
-// works on an `edit` of it that copies the small parts a step may change (the current round, the
-// clock, the team and ballot tables) and shares the rest (the deck, earlier rounds). The seat map,
-// the seat order, the banned keys, each seat, team and ballot, and the copy table are copied only
-// when a step writes to them (writableSeats, writableSeatOrder, writableBannedKeys, writableSeat,
-// writableTeam, writableBallot, writableCopies), so a vote in a 35-seat room copies one team and
-// leaves the 35 seats' map alone. It lets the rules read as plain mutations.
+// works on an `edit` of it, a shallow copy of the context that shares every part with the snapshot
+// (the deck, the seats, the teams, the rounds, the clock, the vote). A part is copied only when the
+// step writes to it (writableSeats, writableSeatOrder, writableBannedKeys, writableSeat,
+// writableTeam, writableProposals, writableBallot, writableCopies, writableRound, writableClock), so
+// a vote in a 35-seat room copies one team's list of proposals and the proposal it backs, and leaves
+// the rest alone. It lets the rules read as plain mutations of what they made writable.
 import type { TeamSide } from "../content/schema";
 import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
 
@@ -13,6 +13,10 @@ import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
  *  an edit is made at every step, where three weak sets cost more than the lookups they serve. */
 interface Owned {
   seatMap: object | null;
+  teamMap: object | null;
+  verdict: object | null;
+  clock: object | null;
+  round: object | null;
   seatOrder: object | null;
   bannedKeys: object | null;
   seats: Seat[];
@@ -45,18 +49,13 @@ function cloneRound(round: RoundRecord): RoundRecord {
 }
 
 export function edit(ctx: GameContext): GameContext {
-  const rounds = ctx.rounds.slice();
-  const last = rounds.length - 1;
-  if (last >= 0) rounds[last] = cloneRound(rounds[last] as RoundRecord);
-  const next: GameContext = {
-    ...ctx,
-    teams: { ...ctx.teams },
-    clock: { ...ctx.clock },
-    rounds,
-    verdict: { ...ctx.verdict },
-  };
+  const next: GameContext = { ...ctx };
   edits.set(next, {
     seatMap: null,
+    teamMap: null,
+    verdict: null,
+    clock: null,
+    round: null,
     seatOrder: null,
     bannedKeys: null,
     seats: [],
@@ -65,6 +64,30 @@ export function edit(ctx: GameContext): GameContext {
     copies: null,
   });
   return next;
+}
+
+/** The current round, to change in place (its paragraphs, counters, suggestion and scores): copied
+ *  on first write, with the list of rounds. Undefined before the first round. */
+export function writableRound(ctx: GameContext): RoundRecord | undefined {
+  const owned = ownedBy(ctx);
+  const round = ctx.rounds[ctx.round];
+  if (!round || owned.round === round) return round;
+  const copy = cloneRound(round);
+  ctx.rounds = ctx.rounds.slice();
+  ctx.rounds[ctx.round] = copy;
+  owned.round = copy;
+  return copy;
+}
+
+/** The phase clock, to change in place (pause, resume, more time): copied on first write. Replacing
+ *  it with a new object needs no call. */
+export function writableClock(ctx: GameContext): GameContext["clock"] {
+  const owned = ownedBy(ctx);
+  if (owned.clock !== ctx.clock) {
+    ctx.clock = { ...ctx.clock };
+    owned.clock = ctx.clock;
+  }
+  return ctx.clock;
 }
 
 /** The seat map, to add or remove a seat (or replace one): copied on first write. Reading it, or
@@ -131,6 +154,10 @@ function ownTeam(ctx: GameContext, side: TeamSide, piles: boolean, proposals: "l
   if (!entry) {
     entry = { team: { ...team }, piles: false, proposals: "none" };
     owned.teams.push(entry);
+    if (owned.teamMap !== ctx.teams) {
+      ctx.teams = { ...ctx.teams };
+      owned.teamMap = ctx.teams;
+    }
     ctx.teams[side] = entry.team;
   }
   const copy = entry.team;
@@ -160,6 +187,10 @@ export function writableBallot(ctx: GameContext, which: "before" | "after"): Rec
   if (owned.ballots.includes(ballot)) return ballot;
   const copy = { ...ballot };
   owned.ballots.push(copy);
+  if (owned.verdict !== ctx.verdict) {
+    ctx.verdict = { ...ctx.verdict };
+    owned.verdict = ctx.verdict;
+  }
   ctx.verdict[which] = copy;
   return copy;
 }

@@ -2,6 +2,7 @@
 // settling drafts, asking the auto-judge, recording scores, refilling hands, finishing.
 // The machine (machine.ts) decides *when*; these functions say *what*, on an edit of the context.
 import { buildDrawPiles, fillHand } from "./cards";
+import { writableRound } from "./edit";
 import { settleDraft } from "./draft";
 import { judge, marksOf } from "./judge";
 import { activeSeats, addBotSeat } from "./lobby";
@@ -97,7 +98,7 @@ export function endRebut(ctx: GameContext): void {
 }
 
 export function beginJudge(ctx: GameContext, at: number): void {
-  const round = ctx.rounds[ctx.round];
+  const round = writableRound(ctx);
   if (!round) return;
   const rubric = ctx.settings.rubric;
   round.suggestion = {
@@ -116,7 +117,7 @@ export function acceptSuggestion(round: RoundRecord): void {
 }
 
 export function recordScores(ctx: GameContext, marks: Record<TeamSide, Record<string, number>>): void {
-  const round = ctx.rounds[ctx.round];
+  const round = writableRound(ctx);
   if (!round) return;
   const clean = (m: Record<string, number>) =>
     Object.fromEntries(ctx.settings.rubric.criteria.map((c) => [c.id, m[c.id] ?? 0]));
@@ -127,7 +128,7 @@ export function recordScores(ctx: GameContext, marks: Record<TeamSide, Record<st
 /** Scores stand (the suggestion if the teacher skipped), hands refill for the next theme. */
 export function beginResult(ctx: GameContext, at: number): void {
   const round = ctx.rounds[ctx.round];
-  if (round) acceptSuggestion(round);
+  if (round && !round.scores && round.suggestion) acceptSuggestion(writableRound(ctx) as RoundRecord);
   const rng = new Rng(ctx.rng);
   for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, rng);
   ctx.rng = rng.state;

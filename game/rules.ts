@@ -5,7 +5,7 @@ import type { Command, CommandType, GameEvent, Refusal } from "./events";
 import { cardOf, fitsSlot } from "./cards";
 import { MAX_ADD_TIME_MS, MAX_PROPOSALS_PER_SLOT, refuse } from "./events";
 import { applyDraft, checkDraft, type DraftCommand, openSlots } from "./draft";
-import { edit, settle, writableBallot, writableSeat } from "./edit";
+import { edit, settle, writableBallot, writableClock, writableSeat } from "./edit";
 import { recordScores, startGame } from "./flow";
 import { activeSeats, applyLobby, checkLobby, IN_GAME, type LobbyCommand } from "./lobby";
 import { SettingsPatchSchema, settingsProblem } from "./settings";
@@ -236,21 +236,26 @@ function applyTo(next: GameContext, ctx: GameContext, phase: Phase, ev: GameEven
     case "score":
       recordScores(next, ev.marks);
       break;
-    case "pause":
+    case "pause": {
       next.paused = true;
-      next.clock.pausedRemainingMs =
-        next.clock.endsAt === null ? null : Math.max(0, next.clock.endsAt - ev.at);
-      next.clock.endsAt = null;
+      const clock = writableClock(next);
+      clock.pausedRemainingMs = clock.endsAt === null ? null : Math.max(0, clock.endsAt - ev.at);
+      clock.endsAt = null;
       break;
-    case "resume":
+    }
+    case "resume": {
       next.paused = false;
-      next.clock.endsAt = next.clock.pausedRemainingMs === null ? null : ev.at + next.clock.pausedRemainingMs;
-      next.clock.pausedRemainingMs = null;
+      const clock = writableClock(next);
+      clock.endsAt = clock.pausedRemainingMs === null ? null : ev.at + clock.pausedRemainingMs;
+      clock.pausedRemainingMs = null;
       break;
-    case "addTime":
-      if (next.clock.endsAt !== null) next.clock.endsAt += ev.ms;
-      else if (next.clock.pausedRemainingMs !== null) next.clock.pausedRemainingMs += ev.ms;
+    }
+    case "addTime": {
+      const clock = writableClock(next);
+      if (clock.endsAt !== null) clock.endsAt += ev.ms;
+      else if (clock.pausedRemainingMs !== null) clock.pausedRemainingMs += ev.ms;
       break;
+    }
     case "skip":
     case "timeUp":
       break;
