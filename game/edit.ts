@@ -12,18 +12,16 @@ import type { GameContext, RoundRecord, Seat, TeamState } from "./types";
  *  lists: a step copies a few objects (one seat, one team), a phase change at most every seat, and
  *  an edit is made at every step, where three weak sets cost more than the lookups they serve. */
 interface Owned {
-  seatMap: object | null;
-  teamMap: object | null;
-  verdict: object | null;
-  clock: object | null;
+  /** The context's own fields this edit has copied (see `own`), as copied. */
+  fields: Partial<Record<OwnField, object>>;
   round: object | null;
-  seatOrder: object | null;
-  bannedKeys: object | null;
   seats: Seat[];
   teams: OwnedTeam[];
   ballots: object[];
-  copies: object | null;
 }
+
+/** Fields of the context a step may change in place once it has its own shallow copy. */
+type OwnField = "seats" | "seatOrder" | "bannedKeys" | "copies" | "clock" | "teams" | "verdict";
 const edits = new WeakMap<GameContext, Owned>();
 
 /** A team this edit copied, and which of its parts it has made writable so far: its piles; its
@@ -50,19 +48,7 @@ function cloneRound(round: RoundRecord): RoundRecord {
 
 export function edit(ctx: GameContext): GameContext {
   const next: GameContext = { ...ctx };
-  edits.set(next, {
-    seatMap: null,
-    teamMap: null,
-    verdict: null,
-    clock: null,
-    round: null,
-    seatOrder: null,
-    bannedKeys: null,
-    seats: [],
-    teams: [],
-    ballots: [],
-    copies: null,
-  });
+  edits.set(next, { fields: {}, round: null, seats: [], teams: [], ballots: [] });
   return next;
 }
 
@@ -82,52 +68,39 @@ export function writableRound(ctx: GameContext): RoundRecord | undefined {
 /** The phase clock, to change in place (pause, resume, more time): copied on first write. Replacing
  *  it with a new object needs no call. */
 export function writableClock(ctx: GameContext): GameContext["clock"] {
+  return own(ctx, "clock");
+}
+
+/** A field of the context, to change in place: a shallow copy of it on first write in this edit. */
+function own<F extends OwnField>(ctx: GameContext, field: F): GameContext[F] {
   const owned = ownedBy(ctx);
-  if (owned.clock !== ctx.clock) {
-    ctx.clock = { ...ctx.clock };
-    owned.clock = ctx.clock;
-  }
-  return ctx.clock;
+  const value = ctx[field];
+  if (owned.fields[field] === value) return value;
+  const copy = (Array.isArray(value) ? value.slice() : { ...value }) as GameContext[F];
+  ctx[field] = copy;
+  owned.fields[field] = copy;
+  return copy;
 }
 
 /** The seat map, to add or remove a seat (or replace one): copied on first write. Reading it, or
  *  changing one seat (writableSeat), needs no call. */
 export function writableSeats(ctx: GameContext): Record<string, Seat> {
-  const owned = ownedBy(ctx);
-  if (owned.seatMap !== ctx.seats) {
-    ctx.seats = { ...ctx.seats };
-    owned.seatMap = ctx.seats;
-  }
-  return ctx.seats;
+  return own(ctx, "seats");
 }
 
 /** The seat order, to change in place: copied on first write (assigning a new array needs no call). */
 export function writableSeatOrder(ctx: GameContext): string[] {
-  return ownList(ctx, "seatOrder");
+  return own(ctx, "seatOrder");
 }
 
 /** The banned join keys, to change in place: copied on first write. */
 export function writableBannedKeys(ctx: GameContext): string[] {
-  return ownList(ctx, "bannedKeys");
-}
-
-function ownList(ctx: GameContext, list: "seatOrder" | "bannedKeys"): string[] {
-  const owned = ownedBy(ctx);
-  if (owned[list] !== ctx[list]) {
-    ctx[list] = ctx[list].slice();
-    owned[list] = ctx[list];
-  }
-  return ctx[list];
+  return own(ctx, "bannedKeys");
 }
 
 /** The copy table is large and rarely changes: it is copied only when a step mints new copies. */
 export function writableCopies(ctx: GameContext): Record<string, string> {
-  const owned = ownedBy(ctx);
-  if (owned.copies !== ctx.copies) {
-    ctx.copies = { ...ctx.copies };
-    owned.copies = ctx.copies;
-  }
-  return ctx.copies;
+  return own(ctx, "copies");
 }
 
 /** A team this step may change (its piles, proposals and their copies and supporters): copied from
@@ -154,11 +127,7 @@ function ownTeam(ctx: GameContext, side: TeamSide, piles: boolean, proposals: "l
   if (!entry) {
     entry = { team: { ...team }, piles: false, proposals: "none" };
     owned.teams.push(entry);
-    if (owned.teamMap !== ctx.teams) {
-      ctx.teams = { ...ctx.teams };
-      owned.teamMap = ctx.teams;
-    }
-    ctx.teams[side] = entry.team;
+    own(ctx, "teams")[side] = entry.team;
   }
   const copy = entry.team;
   if (proposals === "all" && entry.proposals !== "all") {
@@ -187,11 +156,7 @@ export function writableBallot(ctx: GameContext, which: "before" | "after"): Rec
   if (owned.ballots.includes(ballot)) return ballot;
   const copy = { ...ballot };
   owned.ballots.push(copy);
-  if (owned.verdict !== ctx.verdict) {
-    ctx.verdict = { ...ctx.verdict };
-    owned.verdict = ctx.verdict;
-  }
-  ctx.verdict[which] = copy;
+  own(ctx, "verdict")[which] = copy;
   return copy;
 }
 

@@ -107,11 +107,14 @@ export function beginJudge(ctx: GameContext, at: number): void {
   };
   openClock(ctx, "judge", at);
   // At home nobody else judges: the auto-judge's marks stand.
-  if (ctx.mode === "homework") acceptSuggestion(round);
+  if (ctx.mode === "homework") acceptSuggestion(ctx);
 }
 
-export function acceptSuggestion(round: RoundRecord): void {
-  if (round.scores || !round.suggestion) return;
+/** The current round's suggested marks become its scores, unless the teacher has scored it. */
+export function acceptSuggestion(ctx: GameContext): void {
+  const current = ctx.rounds[ctx.round];
+  if (!current || current.scores || !current.suggestion) return;
+  const round = writableRound(ctx) as RoundRecord & { suggestion: NonNullable<RoundRecord["suggestion"]> };
   round.scores = { failure: marksOf(round.suggestion.failure), success: marksOf(round.suggestion.success) };
   round.autoScored = true;
 }
@@ -127,8 +130,7 @@ export function recordScores(ctx: GameContext, marks: Record<TeamSide, Record<st
 
 /** Scores stand (the suggestion if the teacher skipped), hands refill for the next theme. */
 export function beginResult(ctx: GameContext, at: number): void {
-  const round = ctx.rounds[ctx.round];
-  if (round && !round.scores && round.suggestion) acceptSuggestion(writableRound(ctx) as RoundRecord);
+  acceptSuggestion(ctx);
   const rng = new Rng(ctx.rng);
   for (const seat of activeSeats(ctx)) fillHand(ctx, seat.id, rng);
   ctx.rng = rng.state;

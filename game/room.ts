@@ -50,9 +50,14 @@ export function replaySteps(
   let stopped: string | null = null;
   let good = actor.getSnapshot();
   for (const step of steps) {
-    actor.send(step.event);
+    let threw = false;
+    try {
+      actor.send(step.event);
+    } catch {
+      threw = true; // not an event the machine can take (a damaged entry)
+    }
     const now = actor.getSnapshot();
-    if (now.status === "error") stopped = `step ${applied + 1} failed in the engine`;
+    if (threw || now.status === "error") stopped = `step ${applied + 1} failed in the engine`;
     else if (now.context.version !== step.version)
       stopped = `step ${applied + 1} gave version ${now.context.version}, not ${step.version}`;
     if (stopped) break;

@@ -193,3 +193,17 @@ it("reads rooms saved in parts without a log (the format before it), and checkpo
     "join-5",
   ]);
 });
+
+it("stops the replay at a damaged log entry, and at an event the machine cannot take", () => {
+  const { store, live } = memoryRoom();
+  const snapshot = saved(store);
+  live.room.stop();
+  const garbage = readSnapshot({ ...snapshot, "log:2": "not an entry", "log:4": 42 });
+  expect(garbage.replayStopped).toBe("step 3 is not readable");
+  expect(Object.keys((garbage.machine.context as { seats: object }).seats)).toEqual(["s_p0", "s_p1"]);
+  const third = snapshot["log:2"] as { e: object; v: number };
+  const unknown = readSnapshot({ ...snapshot, "log:2": { ...third, e: { type: "nonsense", by: null } } });
+  expect(unknown.replayStopped).toMatch(/^step 3 /);
+  expect(Object.keys((unknown.machine.context as { seats: object }).seats)).toEqual(["s_p0", "s_p1"]);
+  expect(unknown.recent.map(([key]) => key)).toEqual(["join-0", "join-1"]);
+});

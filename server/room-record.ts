@@ -253,6 +253,18 @@ export interface ReadRoom {
   replayStopped?: string;
 }
 
+function isLogEntry(value: unknown): value is LogEntry {
+  if (typeof value !== "object" || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry.e === "object" &&
+    entry.e !== null &&
+    typeof (entry.e as { type?: unknown }).type === "string" &&
+    Number.isInteger(entry.v) &&
+    (entry.k === undefined || typeof entry.k === "string")
+  );
+}
+
 /** The numbered entries `prefix<n>` of a saved room, in order. */
 function numbered(data: Record<string, unknown>, prefix: string): unknown[] {
   return Object.keys(data)
@@ -275,17 +287,21 @@ export function readSnapshot(snapshot: unknown): ReadRoom {
     const checkpoint = { ...(data.machine as Record<string, unknown>), context };
     const log = numbered(data, LOG) as LogEntry[];
     if (log.length === 0) return { machine: checkpoint, auth: data.auth as RoomAuth, recent };
-    const replayed = replaySteps(
-      checkpoint,
-      log.map((entry) => ({ event: entry.e, version: entry.v })),
-    );
+    // A damaged entry (not an event and a version) ends the log there: replayed up to it.
+    const readable = log.findIndex((entry) => !isLogEntry(entry));
+    const steps = (readable < 0 ? log : log.slice(0, readable)).map((entry) => ({
+      event: entry.e,
+      version: entry.v,
+    }));
+    const replayed = replaySteps(checkpoint, steps);
+    const stopped = replayed.stopped ?? (readable < 0 ? null : `step ${readable + 1} is not readable`);
     for (const entry of log.slice(0, replayed.applied))
       if (typeof entry.k === "string") recent.push([entry.k, { ok: true, version: entry.v }]);
     return {
       machine: replayed.snapshot as PersistedMachine,
       auth: data.auth as RoomAuth,
       recent,
-      ...(replayed.stopped ? { replayStopped: replayed.stopped } : {}),
+      ...(stopped ? { replayStopped: stopped } : {}),
     };
   }
   const whole = data as unknown as WholeRecord;

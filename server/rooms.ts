@@ -120,10 +120,11 @@ export class LiveRoom {
   }
 
   /** What the store keeps of this room now (see room-record.ts): after a step, that step added to
-   *  the log when the log has room, else (or when asked) a checkpoint. Null while the engine is in error: an engine
-   *  action that throws leaves the xstate actor in status "error" (and xstate rethrows it from a
-   *  timer, which ends the process). Saving that would restore a dead room after the restart;
-   *  keeping the last good snapshot restores the room as it was before the failing step. */
+   *  the log when the log has room, else (or when asked) a checkpoint. Null while the engine is in
+   *  error: an engine action that throws leaves the xstate actor in status "error" (and xstate
+   *  rethrows it from a timer, which ends the process). Saving that would restore a dead room after
+   *  the restart; keeping the last good snapshot restores the room as it was before the failing
+   *  step. (A logged step is one the room applied without error: Room keeps only those.) */
   record(step: LoggedStep | null = null, checkpoint = false): Record<string, unknown> | null {
     if (!checkpoint && this.saver.canLog())
       // Without a step (a token issued), the state is still the checkpoint's with its log.
