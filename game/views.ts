@@ -6,7 +6,7 @@
 //   seat   — one student's private part: their hand, their votes.
 import type { Judgement, Played, SeatStatus, SlotId } from "./types";
 import { leader, openSlots } from "./draft";
-import { activeSeats } from "./lobby";
+import { activeSeats, IN_GAME } from "./lobby";
 import { humanVoters, type Outcome, outcome, totals } from "./flow";
 import type { GameContext, ParagraphSlot, Phase, Seat, SeatId, SeatStats, Settings, TeamSide } from "./types";
 import { PARAGRAPH_SLOTS } from "./types";
@@ -161,18 +161,32 @@ function summary(seat: Seat): SeatSummary {
 }
 
 function seatList(ctx: GameContext): SeatSummary[] {
-  const fresh = activeSeats(ctx).map(summary);
   const last = seatListMemo.get(ctx.seatOrder);
-  const same = (a: SeatSummary, b: SeatSummary | undefined) =>
-    b !== undefined &&
-    a.id === b.id &&
-    a.name === b.name &&
-    a.team === b.team &&
-    a.bot === b.bot &&
-    a.status === b.status;
-  if (last && last.length === fresh.length && last.every((s, i) => same(s, fresh[i]))) return last;
+  if (last && sameSeats(last, ctx)) return last;
+  const fresh = activeSeats(ctx).map(summary);
   seatListMemo.set(ctx.seatOrder, fresh);
   return fresh;
+}
+
+/** Does the list still summarise the seats taking part, in order? Compared field by field without
+ *  building a new list: most steps that touch a seat change only its private counts. */
+function sameSeats(list: readonly SeatSummary[], ctx: GameContext): boolean {
+  let i = 0;
+  for (const id of ctx.seatOrder) {
+    const seat = ctx.seats[id];
+    if (!seat || !IN_GAME.has(seat.status)) continue;
+    const s = list[i++];
+    if (
+      s === undefined ||
+      s.id !== seat.id ||
+      s.name !== seat.name ||
+      s.team !== seat.team ||
+      s.bot !== (seat.kind === "bot") ||
+      s.status !== seat.status
+    )
+      return false;
+  }
+  return i === list.length;
 }
 
 function played(p: Played | undefined): PlayedView | undefined {

@@ -18,6 +18,15 @@ import { hostView, roomViews, screenView, seatView, teamView } from "../game/vie
 import { objectJson, Prebuilt } from "./prebuilt";
 import type { MePayload, Role, ViewPayload } from "./protocol";
 import type { LiveRoom } from "./rooms";
+import {
+  changedSeats,
+  type Marks,
+  marksOf,
+  nextBasis,
+  opening,
+  type SeatBasis,
+  showsMarks,
+} from "./seat-changes";
 import { viewParts } from "./view-frames";
 
 export interface SocketData {
@@ -79,17 +88,6 @@ interface MeInputs {
   opening: boolean;
 }
 
-/** Per team, each seat's proposals and votes in Build and Rebut, as a string: one pass per step. */
-function marksOf(proposals: GameContext["teams"]["failure"]["proposals"]): Map<string, string> {
-  const marks = new Map<string, string>();
-  const add = (seat: string, mark: string) => marks.set(seat, (marks.get(seat) ?? "") + mark);
-  for (const p of proposals) {
-    for (const s of p.supporters) add(s, `v${p.slot}=${p.id};`);
-    for (const c of p.copies) add(c.seat, `p${p.id};`);
-  }
-  return marks;
-}
-
 /** An audience's groups (where whole views go) and their patch twins, named once per room. */
 interface Audience {
   groups: string[];
@@ -123,6 +121,8 @@ export class Broadcaster {
   private readonly sent = new WeakMap<LiveRoom, Map<string, Sent>>();
   /** JSON of view field objects, by identity (views are never changed once built). */
   private readonly json = new WeakMap<object, string>();
+  /** Per room, what its students' private parts were last built from (seat-changes.ts). */
+  private readonly bases = new WeakMap<LiveRoom, SeatBasis>();
   /** Patch sockets that changed group during the current broadcast: they get a whole view. */
   private readonly moved = new Set<Socket>();
 
@@ -165,10 +165,19 @@ export class Broadcaster {
    *  was just moved has left the old team's group (and knows their new team) before views go out. */
   room(live: LiveRoom): void {
     this.moved.clear();
-    const marks = new Map<TeamSide, Map<string, string>>();
-    for (const socket of this.playersOf(live.code)) this.me(live, socket, false, marks);
     const ctx = live.room.context;
     const phase = live.room.phase;
+    const marks = new Map<TeamSide, Marks>();
+    const basis = this.bases.get(live);
+    const changed = changedSeats(basis, ctx, phase, marks);
+    for (const socket of this.playersOf(live.code)) {
+      const data = dataOf(socket);
+      // A seat the step left alone has the part it was sent (a socket that was never sent one, or
+      // had to start again, is looked at all the same).
+      if (changed && data.seat !== null && data.meInputs !== undefined && !changed.has(data.seat)) continue;
+      this.me(live, socket, false, marks);
+    }
+    this.bases.set(live, nextBasis(basis, ctx, phase, marks));
     const code = live.code;
     const now = Date.now();
     const results = this.resultsId(live);
@@ -325,12 +334,7 @@ export class Broadcaster {
 
   /** A student's private part, sent when it changed (or always, when forced). `marks` collects each
    *  team's proposal marks for this step, built on first need. */
-  private me(
-    live: LiveRoom,
-    socket: Socket,
-    force: boolean,
-    marks = new Map<TeamSide, Map<string, string>>(),
-  ): void {
+  private me(live: LiveRoom, socket: Socket, force: boolean, marks = new Map<TeamSide, Marks>()): void {
     this.place(live, socket);
     const data = dataOf(socket);
     if (!data.seat) return;
@@ -339,9 +343,8 @@ export class Broadcaster {
     const seat = ctx.seats[data.seat];
     let inputs: MeInputs | undefined;
     if (seat) {
-      const shows = phase === "build" || phase === "rebut";
-      const proposals = shows ? ctx.teams[seat.team].proposals : null;
-      const before = phase === "voteBefore" || ctx.round < 0;
+      const proposals = showsMarks(phase) ? ctx.teams[seat.team].proposals : null;
+      const before = opening(ctx, phase);
       const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
       const last = data.meInputs;
       const same =

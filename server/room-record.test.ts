@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { seedDeck } from "../content/decks";
 import { cardIndex } from "../game/cards";
 import type { Actor } from "../game/events";
@@ -16,6 +16,13 @@ import { createLogger } from "./log";
 import { CHECKPOINT_STEPS, readSnapshot } from "./room-record";
 import { Registry } from "./rooms";
 import { openMemoryStore, openSqliteStore, type SqliteStore } from "./store";
+
+// One join code, so the game (its seed comes from the code) is the same long one at every run: with
+// random codes one game in a few was too short to reach its second checkpoint.
+vi.mock("./secrets", async (original) => ({
+  ...(await original<typeof import("./secrets")>()),
+  newJoinCode: () => "PARTS7",
+}));
 
 const dirs: string[] = [];
 const stores: SqliteStore[] = [];

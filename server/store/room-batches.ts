@@ -17,9 +17,11 @@ import type { Landed, RoomWriter } from "./room-writer";
 import type { RoomRow } from "./rows";
 
 /** Shortest time between two batches sent to the writer thread. Each hand-over has a fixed cost on
- *  the game thread; under load batches would otherwise go every millisecond or so. An ack waits at
- *  most this much longer. */
-const MIN_GAP_MS = 5;
+ *  the game thread (postMessage, ~60-100 µs whatever the batch's size); under load batches would
+ *  otherwise go every millisecond or so. Only a busy server waits: a batch goes at once when the
+ *  last went longer ago. An ack waits at most this much longer (views go out before, unchanged).
+ *  5 -> 20 ms: at 200 rooms of 31, hand-overs 9.4 -> 3.9 % of the time spent writing to sockets. */
+const MIN_GAP_MS = 20;
 
 /** Retry delay cap after failed batches: frequent enough to catch a freed disk, quiet in the log. */
 const MAX_RETRY_MS = 5_000;
