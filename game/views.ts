@@ -155,6 +155,7 @@ const historyMemo: Memo<ScreenView["history"]> = new WeakMap();
 const totalsMemo: Memo<Record<TeamSide, number>> = new WeakMap();
 const draftMemo: Memo<ProposalView[]> = new WeakMap();
 const settingsMemo: Memo<HostView["settings"]> = new WeakMap();
+const clockMemo: Memo<ClockView> = new WeakMap();
 
 function summary(seat: Seat): SeatSummary {
   return { id: seat.id, name: seat.name, team: seat.team, bot: seat.kind === "bot", status: seat.status };
@@ -316,7 +317,11 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
     theme:
       ctx.rounds[ctx.round]?.theme ??
       (phase === "lobby" || phase === "voteBefore" ? (ctx.settings.themes[0] ?? null) : null),
-    clock: { endsAt: ctx.clock.endsAt, pausedRemainingMs: ctx.clock.pausedRemainingMs, paused: ctx.paused },
+    clock: memo(clockMemo, ctx.clock, [ctx.paused], () => ({
+      endsAt: ctx.clock.endsAt,
+      pausedRemainingMs: ctx.clock.pausedRemainingMs,
+      paused: ctx.paused,
+    })),
     locked: ctx.locked,
     seats: memo(seatsMemo, ctx.seats, [ctx.seatOrder], () => seatList(ctx)),
     votes: votesView(ctx, phase),

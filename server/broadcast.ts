@@ -244,8 +244,9 @@ export class Broadcaster {
     const held: Sent = last ?? new Map();
     if (!last) rooms.set(key, held);
     const patch: Record<string, unknown> = {};
-    const fields = Object.keys(view);
-    for (const field of fields) {
+    let fields = 0;
+    for (const field in view) {
+      fields++;
       const value = (view as unknown as Record<string, unknown>)[field];
       const had = held.get(field);
       // The same object (or primitive) as the members hold: unchanged, without encoding anything.
@@ -258,7 +259,7 @@ export class Broadcaster {
       held.set(field, { value, json });
       patch[field] = value;
     }
-    if (held.size > fields.length)
+    if (held.size > fields)
       for (const field of held.keys()) if (!Object.hasOwn(view, field)) held.delete(field);
     let to = toTwins;
     if (this.moved.size > 0) to = to.except([...this.moved].map((s) => s.id));

@@ -5,6 +5,7 @@
 // at --url; runs the load from --workers separate processes; prints a table, or one JSON line.
 // The README's "Performance" section says what each figure means.
 import { readFileSync } from "node:fs";
+import type { BarePayload } from "../../server/baseline/index";
 import { type Pace, paceFor } from "./driver";
 import { type LoadResult, runLoad, shapeOf } from "./runner";
 import { derivedShape } from "./shape";
@@ -23,6 +24,9 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
   --game SECONDS       length of one game; after the verdict the class starts another (default 300)
   --views patch|full   how the game server's clients take views: only the changed fields after the
                        first whole view (default, as the app does) or whole after every step
+  --bare-payload shaped|flat  the baseline's padding: JSON shaped like a view's (default: a client
+                       parses it at a real view's cost) or one long string (cheaper to parse: the
+                       baseline before 2026-11-29)
   --cpu-prof DIR       write the server's CPU profile of the measured window to DIR
   --server-env K=V     an environment variable for the game server (repeatable), e.g. STORE=memory`;
 
@@ -43,6 +47,7 @@ interface Options {
   views: "full" | "patch";
   cpuProf: string | null;
   serverEnv: Record<string, string>;
+  barePayload: BarePayload;
 }
 
 function fail(message: string): never {
@@ -68,6 +73,7 @@ function parse(argv: string[]): Options {
     views: "patch",
     cpuProf: null,
     serverEnv: {},
+    barePayload: "shaped",
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -136,6 +142,12 @@ function parse(argv: string[]): Options {
         o.serverEnv[k] = v.join("=");
         break;
       }
+      case "--bare-payload": {
+        const v = value();
+        if (v !== "shaped" && v !== "flat") fail("--bare-payload is shaped or flat");
+        o.barePayload = v;
+        break;
+      }
       case "--cpu-prof":
         o.cpuProf = value();
         break;
@@ -161,7 +173,7 @@ async function withTarget<T>(o: Options, kind: "game" | "bare", fn: (t: Target) 
     ? externalTarget(o.url, o.pid)
     : await startTarget(kind, {
         cpuProf: o.cpuProf ?? undefined,
-        ...(kind === "game" ? { env: o.serverEnv } : {}),
+        env: kind === "game" ? o.serverEnv : { BARE_PAYLOAD: o.barePayload },
       });
   current = target;
   try {
@@ -189,7 +201,7 @@ async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
 }
 
 async function bareRun(o: Options, rooms: number, seconds: number, shape: ReturnType<typeof shapeOf>) {
-  return withTarget(o, "bare", (target) =>
+  const result = await withTarget(o, "bare", (target) =>
     runLoad({
       kind: "bare",
       target,
@@ -201,6 +213,8 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
       log,
     }),
   );
+  // A server aimed at with --url pads as it was started (BARE_PAYLOAD); one started here as asked.
+  return o.url ? result : { ...result, payload: o.barePayload };
 }
 
 /** How many files (sockets included) a process may hold open here, when the system says (Linux). */

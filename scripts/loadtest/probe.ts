@@ -43,10 +43,14 @@ if (send) {
   let profiling: { session: Session; dir: string } | null = null;
   // LOADTEST_HEAP_ALL=1: the heap profile counts every allocation of the window, also those the
   // garbage collector has since freed (where the young generation's churn comes from).
+  // LOADTEST_HEAP_ALL=promoted: also what the major GC freed, but not what a scavenge did: the
+  // allocations that lived through a scavenge (what makes scavenges long) or are still alive.
   const sampling =
     process.env.LOADTEST_HEAP_ALL === "1"
       ? { includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }
-      : {};
+      : process.env.LOADTEST_HEAP_ALL === "promoted"
+        ? { includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false }
+        : {};
   // LOADTEST_HEAP_FROM_START=1: sample the heap from the start, so the profile shows everything
   // still alive at the end (the connections' ramp included), not only what the window allocated.
   let early: Session | null = null;

@@ -28,8 +28,56 @@ const FILLER = "x".repeat(256 * 1024);
 /** Bytes of a view frame that are not padding: `42["view",{"view":{"audience":…,"version":…,"pad":""},"now":…,"results":null}]`. */
 const OVERHEAD = 96;
 
-function pad(bytes: number): string {
-  return FILLER.slice(0, Math.max(0, Math.min(FILLER.length, Math.floor(bytes) - OVERHEAD)));
+/** How the padding is made (env BARE_PAYLOAD): "shaped" (default), JSON like a view's own, objects
+ *  of short strings, numbers and booleans, so that a client parses a frame at the cost a real view
+ *  of its size has, and the server encodes it as it would a view object; or "flat", one long string,
+ *  which costs a client a fraction of that to parse (the baseline until 2026-11-29). */
+export type BarePayload = "shaped" | "flat";
+
+const SLOTS = ["point", "evidence1", "evidence2", "explanation", "link"];
+/** A proposal-like record, as a team view's draft holds them. */
+const item = (i: number) => ({
+  id: `p${i}`,
+  slot: SLOTS[i % SLOTS.length],
+  card: i % 4 === 0 ? null : `c-${i}`,
+  by: `s_${String(i).padStart(8, "0")}`,
+  votes: i % 7,
+  leading: i % 3 === 0,
+});
+
+/** JSON of exactly `length` characters (at least 2) shaped like view content: records, then a
+ *  string for what is left. */
+export function shapedPad(length: number): unknown {
+  if (length < 4) return "";
+  const items: unknown[] = [];
+  let size = 2; // []
+  for (;;) {
+    const next = item(items.length);
+    const add = JSON.stringify(next).length + (items.length > 0 ? 1 : 0);
+    // Room left for this record and a closing string (",\"\"" at most 3 characters).
+    if (size + add + 3 > length) break;
+    items.push(next);
+    size += add;
+  }
+  const rest = length - size - 2 - (items.length > 0 ? 1 : 0);
+  items.push(FILLER.slice(0, Math.max(0, rest)));
+  return items;
+}
+
+function padder(kind: BarePayload): (bytes: number) => unknown {
+  if (kind === "flat")
+    return (bytes) => FILLER.slice(0, Math.max(0, Math.min(FILLER.length, Math.floor(bytes) - OVERHEAD)));
+  const made = new Map<number, unknown>();
+  return (bytes) => {
+    // As long as the flat padding would be, with its two quotes.
+    const length = Math.max(0, Math.min(FILLER.length, Math.floor(bytes) - OVERHEAD)) + 2;
+    let pad = made.get(length);
+    if (pad === undefined) {
+      pad = shapedPad(length);
+      made.set(length, pad);
+    }
+    return pad;
+  };
 }
 
 interface RoomState {
@@ -46,7 +94,10 @@ export interface Baseline {
   close(): Promise<void>;
 }
 
-export async function startBaseline(opts: { port?: number; host?: string } = {}): Promise<Baseline> {
+export async function startBaseline(
+  opts: { port?: number; host?: string; payload?: BarePayload } = {},
+): Promise<Baseline> {
+  const pad = padder(opts.payload ?? "shaped");
   const httpServer = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end('{"ok":true}');
@@ -123,6 +174,7 @@ if (isEntry) {
   const baseline = await startBaseline({
     port: Number(process.env.PORT ?? 3100),
     host: process.env.HOST || "127.0.0.1",
+    payload: process.env.BARE_PAYLOAD === "flat" ? "flat" : "shaped",
   });
   // The same line the real server logs, so one launcher reads the port from either.
   console.log(`msg=listening port=${baseline.port}`);
