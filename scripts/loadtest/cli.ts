@@ -201,7 +201,7 @@ async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
 }
 
 async function bareRun(o: Options, rooms: number, seconds: number, shape: ReturnType<typeof shapeOf>) {
-  const result = await withTarget(o, "bare", (target) =>
+  const run = await withTarget(o, "bare", (target) =>
     runLoad({
       kind: "bare",
       target,
@@ -214,7 +214,7 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
     }),
   );
   // A server aimed at with --url pads as it was started (BARE_PAYLOAD); one started here as asked.
-  return o.url ? result : { ...result, payload: o.barePayload };
+  return o.url ? run : { ...run, result: { ...run.result, payload: o.barePayload } };
 }
 
 /** How many files (sockets included) a process may hold open here, when the system says (Linux). */

@@ -59,6 +59,8 @@ export interface LoadResult {
   /** The server's JS heap in use at the end of the window, MB. */
   heapMb: number | null;
   gc: { count: number; maxMs: number; totalMs: number; over10: number } | null;
+  /** The baseline's padding (server/baseline BarePayload), when this load test started it. */
+  payload?: "shaped" | "flat";
   games: number;
   byType: Record<string, number>;
   /** p95 latency (ms) by command type. */
