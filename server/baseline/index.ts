@@ -64,13 +64,15 @@ export function shapedPad(length: number): unknown {
   return items;
 }
 
+/** Characters of padding a frame of `bytes` carries (the flat string's, without its quotes). */
+const padChars = (bytes: number) => Math.max(0, Math.min(FILLER.length, Math.floor(bytes) - OVERHEAD));
+
 function padder(kind: BarePayload): (bytes: number) => unknown {
-  if (kind === "flat")
-    return (bytes) => FILLER.slice(0, Math.max(0, Math.min(FILLER.length, Math.floor(bytes) - OVERHEAD)));
+  if (kind === "flat") return (bytes) => FILLER.slice(0, padChars(bytes));
   const made = new Map<number, unknown>();
   return (bytes) => {
     // As long as the flat padding would be, with its two quotes.
-    const length = Math.max(0, Math.min(FILLER.length, Math.floor(bytes) - OVERHEAD)) + 2;
+    const length = padChars(bytes) + 2;
     let pad = made.get(length);
     if (pad === undefined) {
       pad = shapedPad(length);
