@@ -1,5 +1,5 @@
 // `npm run loadtest -- --rooms R --players P --seconds S [--json] [--url URL [--pid PID]]
-//                     [--baseline | --compare [--steps 25,50,100,150,200,250] [--step-seconds N]]
+//                     [--baseline | --compare [--steps 25,50,100,150,200,250] [--step-seconds N] [--repeat N]]
 //                     [--workers N] [--rate A] [--game SECONDS] [--cpu-prof DIR]`
 // Starts the server under test as its own process (fresh temporary DATA_DIR, SERVE_UI=0), or aims
 // at --url; runs the load from --workers separate processes; prints a table, or one JSON line.
@@ -10,6 +10,7 @@ import { type Pace, paceFor } from "./driver";
 import { type LoadResult, runLoad, shapeOf } from "./runner";
 import { derivedShape } from "./shape";
 import { externalTarget, startTarget, type Target } from "./target";
+import { failure, type StepTries, tryStep } from "./tries";
 
 const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [options]
   --json               print one JSON line
@@ -19,6 +20,9 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
                        the largest load whose p95 stays under 100 ms on each
   --steps LIST         room counts for the search (default 25,50,100,150,200,250)
   --step-seconds N     measured seconds per search step (default 30)
+  --repeat N           tries per search step on each server, up to N (odd; default 1): a step is
+                       decided by most of them and reported by their median p95 (3: two alike
+                       settle it, a split gets a third)
   --workers N          load processes (default 1)
   --rate A             pupil actions per room per second in Build and Rebut (default 1.5)
   --game SECONDS       length of one game; after the verdict the class starts another (default 300)
@@ -41,6 +45,7 @@ interface Options {
   compare: boolean;
   steps: number[];
   stepSeconds: number;
+  repeat: number;
   workers: number;
   rate: number;
   game: number;
@@ -67,6 +72,7 @@ function parse(argv: string[]): Options {
     compare: false,
     steps: [25, 50, 100, 150, 200, 250],
     stepSeconds: 30,
+    repeat: 1,
     workers: 1,
     rate: 1.5,
     game: 300,
@@ -121,6 +127,13 @@ function parse(argv: string[]): Options {
       case "--step-seconds":
         o.stepSeconds = num(5, 3600);
         break;
+      case "--repeat": {
+        const n = num(1, 9);
+        if (!Number.isInteger(n) || n % 2 === 0)
+          fail("--repeat must be an odd number from 1 to 9 (most of them decide)");
+        o.repeat = n;
+        break;
+      }
       case "--workers":
         o.workers = Math.round(num(1, 32));
         break;
@@ -230,17 +243,6 @@ function openFileLimit(): number | null {
   }
 }
 
-/** Why a search step was a load the server did not carry (see `ok`). */
-function failure(r: LoadResult | null): string {
-  if (!r) return "did not run";
-  if (r.errors.room_failed || r.errors.seat_failed) return "rooms failed";
-  if (r.delivered < 0.999) return "views lost";
-  return "p95 over 100 ms";
-}
-
-/** A load the server carried: every room seated and kept, nothing lost, p95 under 100 ms. */
-const ok = (r: LoadResult) =>
-  r.delivered >= 0.999 && r.p95 < 100 && !r.errors.room_failed && !r.errors.seat_failed;
 const ratio = (a: number | null, b: number | null) =>
   a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
 
@@ -290,21 +292,19 @@ async function main(): Promise<void> {
   // --compare: the same run on both servers, then the search, each step on both, back to back.
   const game = await gameRun(o, o.rooms, o.seconds, pace);
   const bare = await bareRun(o, o.rooms, o.seconds, shapeOf(game.tally, o.rooms, o.seconds, o.game));
-  const steps: {
-    rooms: number;
-    game: LoadResult | null;
-    bare: LoadResult | null;
-    /** Why a server could not be measured at this step (it did not carry it: the search ends). */
-    failed: Partial<Record<"game" | "bare", string>>;
-  }[] = [];
-  /** A search step that could not run (rooms never got going, e.g. out of file descriptors) is a
-   *  load the server did not carry, not the end of the whole comparison. */
-  const attempt = async <T>(kind: "game" | "bare", rooms: number, run: () => Promise<T>) => {
+  const steps: { rooms: number; game: StepTries | null; bare: StepTries | null }[] = [];
+  /** A try that could not run (rooms never got going, e.g. out of file descriptors) is a load the
+   *  server did not carry, not the end of the whole comparison. */
+  const attempt = async (
+    kind: "game" | "bare",
+    rooms: number,
+    run: () => Promise<{ result: LoadResult }>,
+  ) => {
     try {
-      return await run();
+      return (await run()).result;
     } catch (err) {
       const why = (err as Error).message;
-      log(`step ${rooms} rooms: the ${kind} run failed: ${why}`);
+      log(`step ${rooms} rooms: a ${kind} try failed: ${why}`);
       return why;
     }
   };
@@ -327,27 +327,35 @@ async function main(): Promise<void> {
       bareEnd ??= "file limit";
       break;
     }
-    const step: (typeof steps)[number] = { rooms, game: null, bare: null, failed: {} };
+    const step: (typeof steps)[number] = { rooms, game: null, bare: null };
+    // The bare server's traffic: the shape of the game's latest try at this step (the first run's
+    // when the game's search has ended).
     let shape = shapeOf(game.tally, o.rooms, o.seconds, o.game);
     if (!gameEnd) {
-      const g = await attempt("game", rooms, () => gameRun(o, rooms, o.stepSeconds, pace));
-      if (typeof g === "string") step.failed.game = g;
-      else {
-        step.game = g.result;
-        shape = shapeOf(g.tally, rooms, o.stepSeconds, o.game);
-      }
-      if (step.game && ok(step.game)) gameCap = rooms;
-      else gameEnd = failure(step.game);
+      step.game = await tryStep(o.repeat, () =>
+        attempt("game", rooms, async () => {
+          const g = await gameRun(o, rooms, o.stepSeconds, pace);
+          shape = shapeOf(g.tally, rooms, o.stepSeconds, o.game);
+          return g;
+        }),
+      );
+      if (step.game.carried) gameCap = rooms;
+      else gameEnd = failure(step.game.result);
     }
     if (!bareEnd) {
-      const b = await attempt("bare", rooms, () => bareRun(o, rooms, o.stepSeconds, shape));
-      if (typeof b === "string") step.failed.bare = b;
-      else step.bare = b.result;
-      if (step.bare && ok(step.bare)) bareCap = rooms;
-      else bareEnd = failure(step.bare);
+      const bareShape = shape;
+      step.bare = await tryStep(o.repeat, () =>
+        attempt("bare", rooms, () => bareRun(o, rooms, o.stepSeconds, bareShape)),
+      );
+      if (step.bare.carried) bareCap = rooms;
+      else bareEnd = failure(step.bare.result);
     }
     steps.push(step);
-    log(`step ${rooms} rooms: game p95 ${step.game?.p95 ?? "-"} ms, bare p95 ${step.bare?.p95 ?? "-"} ms`);
+    const said = (t: StepTries | null) =>
+      t === null
+        ? "-"
+        : `${t.p95s.map((p) => p ?? "failed").join("/")} ms (${t.carried ? "carried" : "not carried"})`;
+    log(`step ${rooms} rooms: game p95 ${said(step.game)}, bare p95 ${said(step.bare)}`);
   }
   gameEnd ??= "top step";
   bareEnd ??= "top step";
@@ -387,12 +395,21 @@ async function main(): Promise<void> {
        *  "at least" (the game's not reached), "unknown" (neither, or a server failed the first step:
        *  start --steps lower). */
       ratioIs,
-      steps: steps.map((s) => ({
-        rooms: s.rooms,
-        gameP95: s.game?.p95 ?? null,
-        bareP95: s.bare?.p95 ?? null,
-        ...(Object.keys(s.failed).length > 0 ? { failed: s.failed } : {}),
-      })),
+      /** Tries per step on each server (`--repeat`): most decide, the median stands for them. */
+      repeat: o.repeat,
+      steps: steps.map((s) => {
+        const failed = {
+          ...(s.game?.errors.length ? { game: s.game.errors.join("; ") } : {}),
+          ...(s.bare?.errors.length ? { bare: s.bare.errors.join("; ") } : {}),
+        };
+        return {
+          rooms: s.rooms,
+          gameP95: s.game?.result?.p95 ?? null,
+          bareP95: s.bare?.result?.p95 ?? null,
+          ...(o.repeat > 1 ? { gameTries: s.game?.p95s ?? [], bareTries: s.bare?.p95s ?? [] } : {}),
+          ...(Object.keys(failed).length > 0 ? { failed } : {}),
+        };
+      }),
     },
   };
   if (o.json) process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -400,7 +417,7 @@ async function main(): Promise<void> {
     const rows = [
       game.result,
       bare.result,
-      ...steps.flatMap((s) => [s.game, s.bare].filter((r) => r !== null)),
+      ...steps.flatMap((s) => [s.game?.result ?? null, s.bare?.result ?? null].filter((r) => r !== null)),
     ];
     process.stdout.write(`${table(rows as LoadResult[])}\n`);
     process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
