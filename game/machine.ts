@@ -19,7 +19,7 @@ import {
   moreRounds,
   openClock,
 } from "./flow";
-import { apply, check, PHASE_COMMANDS } from "./rules";
+import { apply, legal as isLegal, PHASE_COMMANDS } from "./rules";
 import { defaultSettings } from "./settings";
 import type { GameContext, Phase, Settings } from "./types";
 
@@ -99,7 +99,7 @@ export const gameMachine = setup({
     input: {} as GameInput,
   },
   guards: {
-    legal: ({ context, event }, params: PhaseParams) => check(context, params.phase, event) === null,
+    legal: ({ context, event }, params: PhaseParams) => isLegal(context, params.phase, event),
     allVoted: ({ context }, params: PhaseParams) => allVoted(context, params.phase),
     moreRounds: ({ context }) => moreRounds(context),
     scored: ({ context }) => context.rounds[context.round]?.scores != null,

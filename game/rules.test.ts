@@ -1,7 +1,7 @@
 // Table-driven rule tests: who may do what, when, and the reason given when they may not.
 import { describe, expect, it } from "vitest";
 import type { Actor, Command } from "./events";
-import { check } from "./rules";
+import { check, legal } from "./rules";
 import type { Phase } from "./types";
 import { HOST, join, newRoom, SYSTEM, seat } from "./testing/harness";
 
@@ -227,5 +227,31 @@ describe("cards and slots", () => {
     expect(join(room, "f", "   ")).toMatchObject({ ok: false, code: "bad_name" });
     expect(join(room, "g", "Pupil a").ok).toBe(true);
     expect(room.context.seats.g?.name).toBe("Pupil a 2");
+  });
+});
+
+describe("the machine's guard asks once", () => {
+  it("takes the room's answer for the same event in the same state, and checks anything else afresh", () => {
+    const room = roomIn("voteBefore");
+    const vote = ev({ type: "verdictVote", value: 4 }, seat("a"));
+    expect(check(room.context, "voteBefore", vote)).toBeNull();
+    expect(legal(room.context, "voteBefore", vote)).toBe(true);
+    // The same event object in another phase, or against another state, is checked again.
+    expect(legal(room.context, "build", vote)).toBe(false);
+    const other = { ...room.context, paused: true, seats: {} };
+    expect(legal(other, "voteBefore", vote)).toBe(false);
+    // A refused event is never remembered as legal.
+    const bad = ev({ type: "verdictVote", value: 9 }, seat("a"));
+    expect(check(room.context, "voteBefore", bad)?.code).toBe("bad_value");
+    expect(legal(room.context, "voteBefore", bad)).toBe(false);
+  });
+
+  it("a command checked legal but made illegal before it is sent is refused by the machine", () => {
+    const room = roomIn("voteBefore");
+    const vote = ev({ type: "verdictVote", value: 4 }, seat("a"));
+    expect(check(room.context, "voteBefore", vote)).toBeNull();
+    // The teacher removes the student in between: the state the guard sees is a new one.
+    expect(room.dispatch({ type: "remove", seat: "a" }, HOST).ok).toBe(true);
+    expect(legal(room.context, "voteBefore", vote)).toBe(false);
   });
 });
