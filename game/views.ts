@@ -136,14 +136,15 @@ export interface SeatView {
  * The parts of a view most steps leave alone are built once per state they come from. The engine
  * keeps an unchanged part's identity from step to step (edit.ts settle), so the same seats, round
  * or proposals give back the same view object, and the server, which caches JSON by identity,
- * encodes it once. `deps` are the other inputs, compared by identity.
+ * encodes it once. `a` and `b` are the other inputs (at most two), compared by identity; given as
+ * arguments, not an array, as this runs for several parts of every view of every step.
  */
-type Memo<T> = WeakMap<object, { deps: readonly unknown[]; value: T }>;
-function memo<T>(cache: Memo<T>, key: object, deps: readonly unknown[], build: () => T): T {
+type Memo<T> = WeakMap<object, { a: unknown; b: unknown; value: T }>;
+function memo<T>(cache: Memo<T>, key: object, a: unknown, b: unknown, build: () => T): T {
   const hit = cache.get(key);
-  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.value;
+  if (hit !== undefined && hit.a === a && hit.b === b) return hit.value;
   const value = build();
-  cache.set(key, { deps, value });
+  cache.set(key, { a, b, value });
   return value;
 }
 const seatsMemo: Memo<SeatSummary[]> = new WeakMap();
@@ -156,6 +157,8 @@ const totalsMemo: Memo<Record<TeamSide, number>> = new WeakMap();
 const draftMemo: Memo<ProposalView[]> = new WeakMap();
 const settingsMemo: Memo<HostView["settings"]> = new WeakMap();
 const clockMemo: Memo<ClockView> = new WeakMap();
+const progressMemo: Memo<ProgressView> = new WeakMap();
+const progressPairMemo: Memo<Record<TeamSide, ProgressView>> = new WeakMap();
 
 function summary(seat: Seat): SeatSummary {
   return { id: seat.id, name: seat.name, team: seat.team, bot: seat.kind === "bot", status: seat.status };
@@ -260,17 +263,25 @@ function roundView(ctx: GameContext, phase: Phase): RoundView | null {
 /** The current round's view: rebuilt when its record, the phase or the round changes. */
 function roundOf(ctx: GameContext, phase: Phase): RoundView | null {
   const record = ctx.rounds[ctx.round];
-  return record ? memo(roundMemo, record, [phase, ctx.round], () => roundView(ctx, phase)) : null;
+  return record ? memo(roundMemo, record, phase, ctx.round, () => roundView(ctx, phase)) : null;
 }
 
 function progress(ctx: GameContext, phase: Phase): Record<TeamSide, ProgressView> | null {
   if (phase !== "build" && phase !== "rebut") return null;
   const slots = phase === "build" ? PARAGRAPH_SLOTS.length : 1;
+  // Kept while a team's proposals are (the other team's step leaves it as it was), and the pair
+  // while both are: an unchanged progress is neither rebuilt nor re-encoded.
   const of = (team: TeamSide): ProgressView => {
     const proposals = ctx.teams[team].proposals;
-    return { filled: new Set(proposals.map((p) => p.slot)).size, slots, proposals: proposals.length };
+    return memo(progressMemo, proposals, slots, undefined, () => ({
+      filled: new Set(proposals.map((p) => p.slot)).size,
+      slots,
+      proposals: proposals.length,
+    }));
   };
-  return { failure: of("failure"), success: of("success") };
+  const failure = of("failure");
+  const success = of("success");
+  return memo(progressPairMemo, failure, success, undefined, () => ({ failure, success }));
 }
 
 function verdictView(ctx: GameContext): VerdictView {
@@ -317,17 +328,17 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
     theme:
       ctx.rounds[ctx.round]?.theme ??
       (phase === "lobby" || phase === "voteBefore" ? (ctx.settings.themes[0] ?? null) : null),
-    clock: memo(clockMemo, ctx.clock, [ctx.paused], () => ({
+    clock: memo(clockMemo, ctx.clock, ctx.paused, undefined, () => ({
       endsAt: ctx.clock.endsAt,
       pausedRemainingMs: ctx.clock.pausedRemainingMs,
       paused: ctx.paused,
     })),
     locked: ctx.locked,
-    seats: memo(seatsMemo, ctx.seats, [ctx.seatOrder], () => seatList(ctx)),
+    seats: memo(seatsMemo, ctx.seats, ctx.seatOrder, undefined, () => seatList(ctx)),
     votes: votesView(ctx, phase),
     progress: progress(ctx, phase),
     current: roundOf(ctx, phase),
-    history: memo(historyMemo, ctx.rounds, [], () =>
+    history: memo(historyMemo, ctx.rounds, undefined, undefined, () =>
       ctx.rounds
         .filter((r) => r.scores)
         .map((r) => ({
@@ -338,7 +349,7 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
           },
         })),
     ),
-    totals: memo(totalsMemo, ctx.rounds, [], () => totals(ctx)),
+    totals: memo(totalsMemo, ctx.rounds, undefined, undefined, () => totals(ctx)),
     rubric: ctx.settings.rubric,
     verdict: phase === "verdict" ? verdictView(ctx) : null,
   };
@@ -347,7 +358,7 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
 /** A team's view on top of the step's screen view (built once per step for every audience). */
 function teamPart(ctx: GameContext, phase: Phase, team: TeamSide, screen: ScreenView): TeamView {
   const proposals = ctx.teams[team].proposals;
-  const draft = memo(draftMemo, proposals, [phase], (): ProposalView[] => {
+  const draft = memo(draftMemo, proposals, phase, undefined, (): ProposalView[] => {
     if (phase !== "build" && phase !== "rebut") return [];
     // The proposal that would fill each slot if time ran out now (the rules' own choice).
     const leaders = new Set(
@@ -379,7 +390,7 @@ export function hostView(ctx: GameContext, phase: Phase): HostView {
 
 function hostPart(ctx: GameContext, phase: Phase, screen: ScreenView): HostView {
   const record = ctx.rounds[ctx.round];
-  const settings = memo(settingsMemo, ctx.settings, [], () => {
+  const settings = memo(settingsMemo, ctx.settings, undefined, undefined, () => {
     const { rubric: _rubric, ...rest } = ctx.settings;
     return { ...rest, themes: rest.themes.slice() };
   });
