@@ -18,15 +18,7 @@ import { hostView, roomViews, screenView, seatView, teamView } from "../game/vie
 import { objectJson, Prebuilt } from "./prebuilt";
 import type { MePayload, Role, ViewPayload } from "./protocol";
 import type { LiveRoom } from "./rooms";
-import {
-  changedSeats,
-  type Marks,
-  marksOf,
-  nextBasis,
-  opening,
-  type SeatBasis,
-  showsMarks,
-} from "./seat-changes";
+import { changedSeats, opening, type SeatBasis, showsMarks } from "./seat-changes";
 import { viewParts } from "./view-frames";
 
 export interface SocketData {
@@ -79,11 +71,9 @@ interface MeInputs {
   seat: object;
   copies: object;
   vote: unknown;
-  /** Their team's proposals in Build and Rebut (null in other phases): when these are the same
-   *  object as last time, so are the student's marks, and nothing else needs looking at. */
+  /** Their team's proposals in Build and Rebut (null in other phases): the same object as last
+   *  time, so are the student's marks. */
   proposals: GameContext["teams"]["failure"]["proposals"] | null;
-  /** Their proposals and votes this phase ("" outside Build and Rebut). */
-  marks: string;
   /** Which ballot their vote is on: the opening one (true) or the closing one. */
   opening: boolean;
 }
@@ -167,17 +157,19 @@ export class Broadcaster {
     this.moved.clear();
     const ctx = live.room.context;
     const phase = live.room.phase;
-    const marks = new Map<TeamSide, Marks>();
     const basis = this.bases.get(live);
-    const changed = changedSeats(basis, ctx, phase, marks);
+    const changed = changedSeats(basis, ctx, phase);
     for (const socket of this.playersOf(live.code)) {
       const data = dataOf(socket);
       // A seat the step left alone has the part it was sent (a socket that was never sent one, or
       // had to start again, is looked at all the same).
       if (changed && data.seat !== null && data.meInputs !== undefined && !changed.has(data.seat)) continue;
-      this.me(live, socket, false, marks);
+      this.me(live, socket, false);
     }
-    this.bases.set(live, nextBasis(basis, ctx, phase, marks));
+    if (basis) {
+      basis.ctx = ctx;
+      basis.phase = phase;
+    } else this.bases.set(live, { ctx, phase });
     const code = live.code;
     const now = Date.now();
     const results = this.resultsId(live);
@@ -333,9 +325,8 @@ export class Broadcaster {
     }
   }
 
-  /** A student's private part, sent when it changed (or always, when forced). `marks` collects each
-   *  team's proposal marks for this step, built on first need. */
-  private me(live: LiveRoom, socket: Socket, force: boolean, marks = new Map<TeamSide, Marks>()): void {
+  /** A student's private part, sent when it changed (or always, when forced). */
+  private me(live: LiveRoom, socket: Socket, force: boolean): void {
     this.place(live, socket);
     const data = dataOf(socket);
     if (!data.seat) return;
@@ -348,29 +339,19 @@ export class Broadcaster {
       const before = opening(ctx, phase);
       const vote = (before ? ctx.verdict.before : ctx.verdict.after)[seat.id];
       const last = data.meInputs;
-      const same =
+      // When every room's socket is looked at (a new phase, a first broadcast): nothing this
+      // student is shown was touched.
+      if (
         !force &&
         last !== undefined &&
         last.seat === seat &&
         last.copies === ctx.copies &&
         last.vote === vote &&
-        last.opening === before;
-      // The common case, for every student at every step: nothing they are shown was touched.
-      if (same && last.proposals === proposals) return;
-      let team = "";
-      if (proposals) {
-        let teamMarks = marks.get(seat.team);
-        if (!teamMarks) {
-          teamMarks = marksOf(proposals);
-          marks.set(seat.team, teamMarks);
-        }
-        team = `${phase}:${teamMarks.get(seat.id) ?? ""}`;
-      }
-      inputs = { seat, copies: ctx.copies, vote, proposals, marks: team, opening: before };
-      if (same && last.marks === team) {
-        data.meInputs = inputs;
+        last.opening === before &&
+        last.proposals === proposals
+      )
         return;
-      }
+      inputs = { seat, copies: ctx.copies, vote, proposals, opening: before };
     }
     data.meInputs = inputs;
     const json = JSON.stringify(seatView(ctx, phase, data.seat));

@@ -12,7 +12,7 @@ import type { TeamSide } from "../game/types";
 import { HOST, join, newRoom, seat } from "../game/testing/harness";
 import { seatView } from "../game/views";
 import { classGame } from "../scripts/bench/inproc";
-import { changedSeats, type Marks, type SeatBasis, nextBasis } from "./seat-changes";
+import { addMarkChanges, changedSeats, type SeatBasis } from "./seat-changes";
 
 /** Follows a room step by step as the broadcast does, and checks each step's answer. */
 function follower() {
@@ -26,9 +26,8 @@ function follower() {
     step(room: Room): Set<string> | null {
       const ctx = room.context;
       const phase = room.phase;
-      const marks = new Map<TeamSide, Marks>();
-      const changed = changedSeats(basis, ctx, phase, marks);
-      basis = nextBasis(basis, ctx, phase, marks);
+      const changed = changedSeats(basis, ctx, phase);
+      basis = { ctx, phase };
       for (const id of Object.keys(ctx.seats)) seen.add(id);
       tally.steps++;
       if (changed === null) tally.everyone++;
@@ -174,5 +173,30 @@ describe("changedSeats", () => {
       ),
       { numRuns: 150, seed: 20261129 },
     );
+  });
+
+  it("compares proposals by identity: who joined or left, who was on one added, dropped or moved", () => {
+    type P = Parameters<typeof addMarkChanges>[0][number];
+    const p = (id: string, supporters: string[], copies: string[] = [], slot = "point"): P =>
+      ({ id, slot, supporters, copies: copies.map((seat, i) => ({ seat, copy: `${id}-${i}` })) }) as P;
+    const changes = (was: P[], now: P[]) => {
+      const changed = new Set<string>();
+      addMarkChanges(was, now, changed);
+      return [...changed].sort();
+    };
+    const a = p("a", ["s1", "s2"], ["s1"]);
+    const b = p("b", ["s3"], ["s3", "s4"]);
+    expect(changes([a, b], [a, b])).toEqual([]);
+    // A vote moved from a to b: the one voter.
+    expect(changes([a, b], [p("a", ["s1"], ["s1"]), p("b", ["s3", "s2"], ["s3", "s4"])])).toEqual(["s2"]);
+    // A copy taken back: its owner.
+    expect(changes([a, b], [a, p("b", ["s3"], ["s3"])])).toEqual(["s4"]);
+    // Added and dropped: everyone on them.
+    expect(changes([a], [a, b])).toEqual(["s3", "s4"]);
+    expect(changes([a, b], [b])).toEqual(["s1", "s2"]);
+    // In another slot: everyone on either version.
+    expect(changes([a, b], [p("a", ["s1", "s2"], ["s1"], "evidence"), b])).toEqual(["s1", "s2"]);
+    // Reordered (nothing does this today): everyone.
+    expect(changes([a, b], [b, a])).toEqual(["s1", "s2", "s3", "s4"]);
   });
 });

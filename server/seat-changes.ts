@@ -8,19 +8,58 @@
 // builds that part and sends nothing when its JSON is the same.
 import type { GameContext, Phase, TeamSide } from "../game/types";
 
-/** Per seat, its proposals and votes in its team's proposals, as a string. */
-export type Marks = Map<string, string>;
 type Proposals = GameContext["teams"][TeamSide]["proposals"];
+type Proposal = Proposals[number];
 
-/** Each seat's marks in a team's proposals: one pass over them. */
-export function marksOf(proposals: Proposals): Marks {
-  const marks: Marks = new Map();
-  const add = (seat: string, mark: string) => marks.set(seat, (marks.get(seat) ?? "") + mark);
-  for (const p of proposals) {
-    for (const s of p.supporters) add(s, `v${p.slot}=${p.id};`);
-    for (const c of p.copies) add(c.seat, `p${p.id};`);
+/** Adds the seats in one list and not the other (lists of a few seats: a vote or two, a copy or two). */
+function addDifference(a: readonly string[], b: readonly string[], changed: Set<string>): void {
+  for (const id of a) if (!b.includes(id)) changed.add(id);
+  for (const id of b) if (!a.includes(id)) changed.add(id);
+}
+
+const copySeats = (p: Proposal): string[] => p.copies.map((c) => c.seat);
+
+/** Adds every seat on a proposal: its supporters and the owners of its copies. */
+function addAll(p: Proposal, changed: Set<string>): void {
+  for (const id of p.supporters) changed.add(id);
+  for (const c of p.copies) changed.add(c.seat);
+}
+
+/**
+ * Adds the seats whose marks differ between two versions of a team's proposals. A student's marks
+ * (seatView's votes and proposals) are which proposals they support and which hold their copies,
+ * in the list's order. A proposal is never changed in place (game/draft.ts replaces it), so one that
+ * is the same object as before changed nobody's marks; a replaced one changed those of the seats
+ * that joined or left its supporters or copies; an added or dropped one, those of everyone on it.
+ * Should the list ever be reordered (nothing does that today), everyone on it is counted.
+ */
+export function addMarkChanges(was: Proposals, now: Proposals, changed: Set<string>): void {
+  const before = new Map<string, Proposal>();
+  for (const q of was) before.set(q.id, q);
+  const kept = new Set<string>();
+  let lastAt = -1;
+  let reordered = false;
+  for (const p of now) {
+    kept.add(p.id);
+    const q = before.get(p.id);
+    if (q === undefined) {
+      addAll(p, changed);
+      continue;
+    }
+    const at = was.indexOf(q);
+    if (at < lastAt) reordered = true;
+    lastAt = at;
+    if (q === p) continue;
+    if (q.slot !== p.slot) {
+      addAll(q, changed);
+      addAll(p, changed);
+      continue;
+    }
+    addDifference(q.supporters, p.supporters, changed);
+    addDifference(copySeats(q), copySeats(p), changed);
   }
-  return marks;
+  for (const q of was) if (!kept.has(q.id)) addAll(q, changed);
+  if (reordered) for (const p of [...was, ...now]) addAll(p, changed);
 }
 
 /** Does the phase show a student their marks (seatView's votes and proposals)? */
@@ -33,22 +72,18 @@ export const opening = (ctx: GameContext, phase: Phase): boolean => phase === "v
 export interface SeatBasis {
   ctx: GameContext;
   phase: Phase;
-  /** Per team, the marks of `ctx`'s proposals, when they were worked out. */
-  marks: Map<TeamSide, Marks>;
 }
 
 const TEAMS: readonly TeamSide[] = ["failure", "success"];
 
 /**
  * The seats whose private part may differ from the one built for `last`, or null when any may (the
- * first broadcast, a new phase, a new copy table, the other ballot). `marks` gets each team's marks
- * that were worked out on the way, for the broadcast to reuse.
+ * first broadcast, a new phase, a new copy table, the other ballot).
  */
 export function changedSeats(
   last: SeatBasis | undefined,
   ctx: GameContext,
   phase: Phase,
-  marks: Map<TeamSide, Marks>,
 ): Set<string> | null {
   if (!last || last.phase !== phase || last.ctx.copies !== ctx.copies) return null;
   const was = last.ctx;
@@ -65,41 +100,11 @@ export function changedSeats(
     for (const id in ballot) if (ballot[id] !== wasBallot[id]) changed.add(id);
     for (const id in wasBallot) if (!(id in ballot)) changed.add(id);
   }
-  if (showsMarks(phase)) {
+  if (showsMarks(phase))
     for (const team of TEAMS) {
       const proposals = ctx.teams[team].proposals;
-      if (proposals === was.teams[team].proposals) continue;
-      const now = marksOf(proposals);
-      marks.set(team, now);
-      const before = last.marks.get(team);
-      if (!before) return null; // not worked out last time: nothing to compare with
-      for (const [id, mark] of now) if (before.get(id) !== mark) changed.add(id);
-      for (const id of before.keys()) if (!now.has(id)) changed.add(id);
+      const before = was.teams[team].proposals;
+      if (proposals !== before) addMarkChanges(before, proposals, changed);
     }
-  }
   return changed;
-}
-
-/** The basis for the next step's comparison: this step's state and the marks worked out for it
- *  (those of last time, for a team whose proposals this step did not touch). */
-export function nextBasis(
-  last: SeatBasis | undefined,
-  ctx: GameContext,
-  phase: Phase,
-  marks: Map<TeamSide, Marks>,
-): SeatBasis {
-  const kept = new Map<TeamSide, Marks>();
-  if (showsMarks(phase)) {
-    for (const team of TEAMS) {
-      const proposals = ctx.teams[team].proposals;
-      const known =
-        marks.get(team) ??
-        (last && last.phase === phase && last.ctx.teams[team].proposals === proposals
-          ? last.marks.get(team)
-          : undefined);
-      // Worked out now if no one needed them this step: the next step compares with them.
-      kept.set(team, known ?? marksOf(proposals));
-    }
-  }
-  return { ctx, phase, marks: kept };
 }
