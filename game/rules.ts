@@ -127,24 +127,24 @@ function checkRole(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | nul
 }
 
 /**
- * Events `check` found legal, with the state it checked them against. The room checks a command
- * before sending it (to answer a refusal with its reason), and the machine's guard then asks again
- * about the same event object in the same state: `legal` answers that from here rather than
- * running every rule twice. Any other state, or another event object, is checked afresh.
+ * The event `check` last found legal, with the state it checked it against. The room checks a
+ * command before sending it (to answer a refusal with its reason), and the machine's guard then
+ * asks again about the same event object in the same state, synchronously after: `legal` answers
+ * that from here rather than running every rule twice. Any other event or state is checked afresh.
+ * One slot, not a map: it keeps nothing alive but the last check's event and state.
  */
-const passed = new WeakMap<GameEvent, { ctx: GameContext; phase: Phase }>();
+let passed: { ev: GameEvent; ctx: GameContext; phase: Phase } | null = null;
 
 /** Why this event would be refused now, or null if it is legal. Never mutates its arguments. */
 export function check(ctx: GameContext, phase: Phase, ev: GameEvent): Refusal | null {
   const refusal = refusalOf(ctx, phase, ev);
-  if (refusal === null) passed.set(ev, { ctx, phase });
+  if (refusal === null) passed = { ev, ctx, phase };
   return refusal;
 }
 
 /** Is this event legal now? (The machine's guard: see `passed`.) */
 export function legal(ctx: GameContext, phase: Phase, ev: GameEvent): boolean {
-  const last = passed.get(ev);
-  if (last !== undefined && last.ctx === ctx && last.phase === phase) return true;
+  if (passed !== null && passed.ev === ev && passed.ctx === ctx && passed.phase === phase) return true;
   return check(ctx, phase, ev) === null;
 }
 

@@ -4,6 +4,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { BarePayload } from "../../server/baseline/index";
 import type { BareShape, Pace } from "./driver";
 import { mergeTallies, quantile, sortedCopy, type Tally } from "./measure";
 import { cpuMeter, type Target } from "./target";
@@ -60,7 +61,7 @@ export interface LoadResult {
   heapMb: number | null;
   gc: { count: number; maxMs: number; totalMs: number; over10: number } | null;
   /** The baseline's padding (server/baseline BarePayload), when this load test started it. */
-  payload?: "shaped" | "flat";
+  payload?: BarePayload;
   games: number;
   byType: Record<string, number>;
   /** p95 latency (ms) by command type. */
