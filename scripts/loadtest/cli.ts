@@ -31,7 +31,8 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
   --bare-payload shaped|flat  the baseline's padding: JSON shaped like a view's (default: a client
                        parses it at a real view's cost) or one long string (cheaper to parse: the
                        baseline before 2026-11-29)
-  --cpu-prof DIR       write the server's CPU profile of the measured window to DIR
+  --cpu-prof DIR       write CPU profiles of the measured window to DIR: the server's and each
+                       load process's (load-game-<pid>.cpuprofile, load-bare-<pid>.cpuprofile)
   --server-env K=V     an environment variable for the game server (repeatable), e.g. STORE=memory`;
 
 interface Options {
@@ -208,6 +209,7 @@ async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
       workers: o.workers,
       pace,
       views: o.views,
+      cpuProf: o.cpuProf ?? undefined,
       log,
     }),
   );
@@ -223,6 +225,7 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
       seconds,
       workers: o.workers,
       shape,
+      cpuProf: o.cpuProf ?? undefined,
       log,
     }),
   );

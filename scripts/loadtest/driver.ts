@@ -314,7 +314,7 @@ export abstract class RoomBase {
     if (bytes > t.viewMax) t.viewMax = bytes;
     // A sample of sizes, not all of them (an hour-long run sends millions).
     sample(t.viewBytes[audience], bytes);
-    sample(t.viewBytes.all, bytes, 50_000);
+    sample(t.viewBytes.all, bytes);
   }
 
   sawMe(bytes: number): void {

@@ -86,10 +86,45 @@ export class Receipts {
   }
 }
 
-/** Keeps a bounded, roughly uniform sample of a stream of sizes. */
-export function sample(into: number[], x: number, cap = 20_000): void {
-  if (into.length < cap) into.push(x);
-  else if (Math.random() < 0.05) into[Math.floor(Math.random() * into.length)] = x;
+/** A bounded uniform sample of a stream of sizes (reservoir sampling, Algorithm R), with how many
+ *  values the stream has had: every value seen so far is in `xs` with the same chance. */
+export interface Sample {
+  xs: number[];
+  seen: number;
+}
+
+export const SAMPLE_CAP = 20_000;
+
+export function sample(into: Sample, x: number, cap = SAMPLE_CAP): void {
+  into.seen++;
+  if (into.xs.length < cap) into.xs.push(x);
+  else {
+    const j = Math.floor(Math.random() * into.seen);
+    if (j < cap) into.xs[j] = x;
+  }
+}
+
+/** `n` values of `xs` picked at random without replacement (all of them when it has no more). */
+export function pick(xs: readonly number[], n: number, random = Math.random): number[] {
+  const copy = xs.slice();
+  const take = Math.min(n, copy.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j] as number, copy[i] as number];
+  }
+  return copy.slice(0, take);
+}
+
+/** Samples of several streams as one sample of them all: each stream gives values in proportion to
+ *  how many it had (two load processes that saw 3:1 frames weigh 3:1), up to `cap` in all. */
+export function mergeSamples(parts: readonly Sample[], cap = SAMPLE_CAP): Sample {
+  const seen = parts.reduce((n, p) => n + p.seen, 0);
+  const held = parts.reduce((n, p) => n + p.xs.length, 0);
+  if (held <= cap && parts.every((p) => p.xs.length === p.seen))
+    return { xs: parts.flatMap((p) => p.xs), seen };
+  // As many as the most under-sampled stream allows, so that no stream is over-represented.
+  const room = Math.min(cap, ...parts.filter((p) => p.seen > 0).map((p) => (p.xs.length * seen) / p.seen));
+  return { xs: parts.flatMap((p) => pick(p.xs, Math.floor((room * p.seen) / Math.max(1, seen)))), seen };
 }
 
 /** What one load process saw while measuring (merged across processes by the runner). */
@@ -107,8 +142,8 @@ export interface Tally {
   refused: Record<string, number>;
   /** Things that must not happen: ack timeouts, unexpected disconnects, connect errors… */
   errors: Record<string, number>;
-  /** View frame sizes per audience, every view frame, and private-part frames (samples). */
-  viewBytes: Record<"screen" | "host" | "team" | "all" | "me", number[]>;
+  /** View frame sizes per audience, every view frame, and private-part frames (uniform samples). */
+  viewBytes: Record<"screen" | "host" | "team" | "all" | "me", Sample>;
   viewMax: number;
   /** View and private-part frames received while measuring, and `me` frames per action. */
   frames: number;
@@ -127,7 +162,13 @@ export function emptyTally(): Tally {
     delivered: 0,
     refused: {},
     errors: {},
-    viewBytes: { screen: [], host: [], team: [], all: [], me: [] },
+    viewBytes: {
+      screen: { xs: [], seen: 0 },
+      host: { xs: [], seen: 0 },
+      team: { xs: [], seen: 0 },
+      all: { xs: [], seen: 0 },
+      me: { xs: [], seen: 0 },
+    },
     viewMax: 0,
     frames: 0,
     meFrames: 0,
@@ -154,13 +195,13 @@ export function mergeTallies(tallies: Tally[]): Tally {
     out.delivered += t.delivered;
     for (const [k, v] of Object.entries(t.refused)) bump(out.refused, k, v);
     for (const [k, v] of Object.entries(t.errors)) bump(out.errors, k, v);
-    for (const k of ["screen", "host", "team", "all", "me"] as const)
-      for (const x of t.viewBytes[k]) out.viewBytes[k].push(x);
     out.viewMax = Math.max(out.viewMax, t.viewMax);
     out.frames += t.frames;
     out.meFrames += t.meFrames;
     out.games += t.games;
   }
+  for (const k of ["screen", "host", "team", "all", "me"] as const)
+    out.viewBytes[k] = mergeSamples(tallies.map((t) => t.viewBytes[k]));
   return out;
 }
 

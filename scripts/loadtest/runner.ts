@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BarePayload } from "../../server/baseline/index";
 import type { BareShape, Pace } from "./driver";
-import { mergeTallies, quantile, sortedCopy, type Tally } from "./measure";
+import { mergeTallies, pick, quantile, sortedCopy, type Tally } from "./measure";
 import { cpuMeter, type Target } from "./target";
 import type { WorkerPlan } from "./worker";
 
@@ -28,6 +28,8 @@ export interface RunOptions {
    *  its first game at a random point of it anyway (driver.ts run), so the rooms are spread over a
    *  game from the first second (a district's classes do not all vote in the same minute). */
   stagger?: number;
+  /** Profile each load process over the measured window into this folder (load-<kind>-<pid>.cpuprofile). */
+  cpuProf?: string;
   log?: (line: string) => void;
 }
 
@@ -77,12 +79,7 @@ export interface LoadResult {
  * server's p95 from 268/155 to 158/61 ms. 32 MB semi-spaces: every received frame is parsed into
  * short-lived objects.
  */
-const LOAD_NODE_FLAGS = [
-  "--single-threaded-gc",
-  "--max-semi-space-size=32",
-  // LOAD_PROF=DIR: each load process writes its CPU profile there when it exits (a diagnosis aid).
-  ...(process.env.LOAD_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_PROF}`] : []),
-];
+const LOAD_NODE_FLAGS = ["--single-threaded-gc", "--max-semi-space-size=32"];
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -91,10 +88,12 @@ export function shapeOf(tally: Tally, rooms: number, seconds: number, gameSecond
   return {
     rate: tally.actions / Math.max(1, rooms) / Math.max(1, seconds),
     sizes: {
-      screen: tally.viewBytes.screen.slice(0, 5000),
-      host: tally.viewBytes.host.slice(0, 5000),
-      team: tally.viewBytes.team.slice(0, 5000),
-      me: tally.viewBytes.me.slice(0, 5000),
+      // Uniform over the whole window and every load process (until 2026-11-29 these were the
+      // first load process's first frames: its first second or so, 15 % lighter than the run's).
+      screen: pick(tally.viewBytes.screen.xs, 5000),
+      host: pick(tally.viewBytes.host.xs, 5000),
+      team: pick(tally.viewBytes.team.xs, 5000),
+      me: pick(tally.viewBytes.me.xs, 5000),
     },
     mePerAction: tally.meFrames / Math.max(1, tally.actions),
     deckBytes: 23_500,
@@ -154,6 +153,7 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
         seed: seed + w,
         stagger,
         spreadAddresses: loopback,
+        profileDir: opts.cpuProf ? path.resolve(opts.cpuProf) : undefined,
       };
       const answer = waitFor<{ seated: number; failed: number }>(child, "ready", 60_000 + opts.rooms * 2_000);
       child.send({ type: "setup", plan });
@@ -180,6 +180,7 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
     for (const child of children) child.send({ type: "measure", on: false });
     const window = opts.target.sampler.stop();
     const loadCpuPct = loadCpu();
+    if (opts.cpuProf) await Promise.all(children.map((child) => waitFor(child, "profiled", 30_000)));
     const tallies = await Promise.all(
       children.map((child) => {
         const t = waitFor<{ tally: Tally }>(child, "tally", 90_000);
@@ -189,7 +190,7 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
     );
     const tally = mergeTallies(tallies);
     const latencies = sortedCopy(tally.latencies);
-    const views = sortedCopy(tally.viewBytes.all);
+    const views = sortedCopy(tally.viewBytes.all.xs);
     const result: LoadResult = {
       rooms: opts.rooms,
       players: opts.students,

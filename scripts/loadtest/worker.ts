@@ -2,8 +2,12 @@
 // reports what it measured. Messages from the runner, in order:
 //   { type: "setup", plan }  seat every room (→ { type: "ready", seated, failed })
 //   { type: "go" }           rooms start playing (staggered)
-//   { type: "measure", on }  count actions emitted from now on / stop counting
+//   { type: "measure", on }  count actions emitted from now on / stop counting (with a profileDir,
+//                            profile the window too: → { type: "profiled" } once written)
 //   { type: "stop" }         finish the games, settle every timed action (→ { type: "tally", tally }), exit
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import path from "node:path";
 import { BareRoom, type BareShape, GameRoom, type LoadContext, type Pace, type RoomBase } from "./driver";
 import { bump, emptyTally } from "./measure";
 
@@ -22,6 +26,8 @@ export interface WorkerPlan {
   stagger: number;
   /** Create rooms from 127.0.0.x source addresses (the API limits new rooms per address). */
   spreadAddresses: boolean;
+  /** Write this process's CPU profile of the measured window here (load-<kind>-<pid>.cpuprofile). */
+  profileDir?: string;
 }
 
 const send = (msg: unknown) => process.send?.(msg);
@@ -34,6 +40,8 @@ const started = new Promise<void>((resolve) => {
 });
 const tally = emptyTally();
 let rooms: RoomBase[] = [];
+let profileAs: Pick<WorkerPlan, "kind" | "profileDir"> | null = null;
+let profiler: Session | null = null;
 let runs: Promise<void>[] = [];
 
 function context(plan: WorkerPlan, index: number): LoadContext {
@@ -51,7 +59,32 @@ function context(plan: WorkerPlan, index: number): LoadContext {
   };
 }
 
+/** Starts or stops (writing it) the measured window's CPU profile, when the plan asks for one. */
+function profile(on: boolean): void {
+  const dir = profileAs?.profileDir;
+  if (!dir) return;
+  if (on && !profiler) {
+    const session = new Session();
+    session.connect();
+    session.post("Profiler.enable", () => session.post("Profiler.start"));
+    profiler = session;
+  } else if (!on && profiler) {
+    const session = profiler;
+    profiler = null;
+    session.post("Profiler.stop", (err, result) => {
+      if (!err)
+        writeFileSync(
+          path.join(dir, `load-${profileAs?.kind}-${process.pid}.cpuprofile`),
+          JSON.stringify(result.profile),
+        );
+      session.disconnect();
+      send({ type: "profiled" });
+    });
+  }
+}
+
 async function setup(plan: WorkerPlan): Promise<void> {
+  profileAs = plan;
   rooms = plan.rooms.map((index) =>
     plan.kind === "game"
       ? new GameRoom(context(plan, index), index, {
@@ -120,6 +153,7 @@ process.on("message", (msg: { type: string; plan?: WorkerPlan; on?: boolean }) =
       break;
     case "measure":
       measuring = msg.on === true;
+      profile(measuring);
       break;
     case "stop":
       void stop();
