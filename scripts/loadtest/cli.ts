@@ -10,6 +10,7 @@ import { type Pace, paceFor } from "./driver";
 import { type LoadResult, runLoad, shapeOf } from "./runner";
 import { derivedShape } from "./shape";
 import { externalTarget, startTarget, type Target } from "./target";
+import { compareResult, compareText, table } from "./report";
 import { failure, type StepTries, tryStep } from "./tries";
 
 const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [options]
@@ -246,41 +247,6 @@ function openFileLimit(): number | null {
   }
 }
 
-const ratio = (a: number | null, b: number | null) =>
-  a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
-
-function table(rows: LoadResult[]): string {
-  const cols: [string, (r: LoadResult) => string][] = [
-    ["server", (r) => (r.kind === "game" ? `game/${r.views}` : "bare")],
-    ["rooms", (r) => String(r.rooms)],
-    ["sockets", (r) => String(r.sockets)],
-    ["actions", (r) => String(r.actions)],
-    ["/room/s", (r) => String(r.actionsPerRoomPerS)],
-    ["p50 ms", (r) => String(r.p50)],
-    ["p95 ms", (r) => String(r.p95)],
-    ["p99 ms", (r) => String(r.p99)],
-    ["max ms", (r) => String(r.maxMs)],
-    ["delivered", (r) => String(r.delivered)],
-    ["view B p50", (r) => String(r.viewBytes.p50)],
-    ["view B max", (r) => String(r.viewBytes.max)],
-    ["cpu %", (r) => String(r.serverCpuPct ?? "-")],
-    ["rss MB", (r) => String(r.serverRssMb ?? "-")],
-    ["loop p99 ms", (r) => String(r.eventLoopP99Ms ?? "-")],
-    ["load cpu %", (r) => String(r.loadCpuPct ?? "-")],
-  ];
-  const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
-  const widths = cols.map((_, i) => Math.max(...cells.map((row) => (row[i] as string).length)));
-  const lines = cells.map((row) => row.map((c, i) => c.padStart(widths[i] as number)).join("  "));
-  const notes = rows.flatMap((r) => {
-    const out: string[] = [];
-    if (Object.keys(r.errors).length > 0) out.push(`${r.kind} errors: ${JSON.stringify(r.errors)}`);
-    if (Object.keys(r.refused).length > 0)
-      out.push(`${r.kind} refused (races): ${JSON.stringify(r.refused)}`);
-    return out;
-  });
-  return [...lines, ...notes].join("\n");
-}
-
 async function main(): Promise<void> {
   const o = parse(process.argv.slice(2));
   const pace = paceFor(o.game, o.rate);
@@ -362,73 +328,20 @@ async function main(): Promise<void> {
   }
   gameEnd ??= "top step";
   bareEnd ??= "top step";
-  // A server that carried the search's last load has its knee somewhere above it: its figure is a
-  // floor. Over a floor the capacity ratio is at most what it says; of a floor, at least. A server
-  // that did not carry the first step has its knee somewhere below it: its 0 says nothing.
-  const floor = (end: string) => end === "top step" || end === "file limit";
-  const ratioIs =
-    gameCap === 0 || bareCap === 0 || (floor(gameEnd) && floor(bareEnd))
-      ? "unknown"
-      : floor(bareEnd)
-        ? "at most"
-        : floor(gameEnd)
-          ? "at least"
-          : "measured";
-  const out = {
-    ...game.result,
-    baseline: bare.result,
-    ratio: {
-      p50: ratio(game.result.p50, bare.result.p50),
-      p95: ratio(game.result.p95, bare.result.p95),
-      p99: ratio(game.result.p99, bare.result.p99),
-      serverCpuPct: ratio(game.result.serverCpuPct, bare.result.serverCpuPct),
-      capacity: ratio(gameCap, bareCap),
-    },
-    capacity: {
-      players: o.players,
-      /** Open files a process may have here: the search stops where the sockets would not fit. */
-      fileLimit,
-      game: gameCap,
-      bare: bareCap,
-      /** Why each search ended: its knee ("p95 over 100 ms", "views lost", "rooms failed", "did not
-       *  run") or the search's own end ("top step", "file limit": the server carried it all). */
-      gameEnd,
-      bareEnd,
-      /** What `ratio.capacity` is: "measured" (both knees found), "at most" (bare's not reached),
-       *  "at least" (the game's not reached), "unknown" (neither, or a server failed the first step:
-       *  start --steps lower). */
-      ratioIs,
-      /** Tries per step on each server (`--repeat`): most decide, the median stands for them. */
-      repeat: o.repeat,
-      steps: steps.map((s) => {
-        const failed = {
-          ...(s.game?.errors.length ? { game: s.game.errors.join("; ") } : {}),
-          ...(s.bare?.errors.length ? { bare: s.bare.errors.join("; ") } : {}),
-        };
-        return {
-          rooms: s.rooms,
-          gameP95: s.game?.result?.p95 ?? null,
-          bareP95: s.bare?.result?.p95 ?? null,
-          ...(o.repeat > 1 ? { gameTries: s.game?.p95s ?? [], bareTries: s.bare?.p95s ?? [] } : {}),
-          ...(Object.keys(failed).length > 0 ? { failed } : {}),
-        };
-      }),
-    },
+  const search = {
+    players: o.players,
+    fileLimit,
+    gameCap,
+    bareCap,
+    gameEnd,
+    bareEnd,
+    repeat: o.repeat,
+    steps,
   };
-  if (o.json) process.stdout.write(`${JSON.stringify(out)}\n`);
-  else {
-    const rows = [
-      game.result,
-      bare.result,
-      ...steps.flatMap((s) => [s.game?.result ?? null, s.bare?.result ?? null].filter((r) => r !== null)),
-    ];
-    process.stdout.write(`${table(rows as LoadResult[])}\n`);
-    process.stdout.write(`ratio game/bare: ${JSON.stringify(out.ratio)}\n`);
-    process.stdout.write(
-      `largest load with p95 < 100 ms (rooms of ${o.players}): game ${gameCap} (${gameEnd}), bare ${bareCap} (${bareEnd})` +
-        `${ratioIs === "measured" ? "" : `: the ratio is ${ratioIs === "unknown" ? "unknown" : `${ratioIs} ${out.ratio.capacity}`} (the search must start below both knees and reach past both: lower or raise --steps, or raise --rate to bring both knees under this machine's file limit)`}\n`,
-    );
-  }
+  const out = compareResult(game.result, bare.result, search);
+  process.stdout.write(
+    o.json ? `${JSON.stringify(out)}\n` : compareText(game.result, bare.result, search, out),
+  );
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const)
