@@ -19,6 +19,7 @@ const run = (
   delivered: 1,
   viewBytes: { p50: 190, max: 3800 },
   serverCpuPct: kind === "game" ? 40 : 25,
+  serverCpu: null,
   serverRssMb: 400,
   eventLoopP99Ms: 12,
   kind,

@@ -55,6 +55,8 @@ export interface LoadResult {
   /** View and private-part frames received per action, over every member of the room. */
   framesPerAction: number;
   maxMs: number;
+  /** The server's CPU split: user space and kernel, and its main thread's share (% of one core). */
+  serverCpu: { userPct: number; sysPct: number; mainThreadPct: number | null } | null;
   /** CPU of the load processes together (% of one core): near 100 per process, they were the limit. */
   loadCpuPct: number | null;
   /** The server's event-loop delay at its worst, and its garbage-collection pauses, in the window. */
@@ -210,6 +212,11 @@ export async function runLoad(opts: RunOptions): Promise<{ result: LoadResult; t
       actionsPerRoomPerS: round(tally.actions / opts.rooms / opts.seconds, 2),
       framesPerAction: round(tally.frames / Math.max(1, tally.actions), 2),
       maxMs: round(latencies[latencies.length - 1] ?? 0),
+      serverCpu: window.cpu && {
+        userPct: round(window.cpu.userPct),
+        sysPct: round(window.cpu.sysPct),
+        mainThreadPct: window.cpu.mainThreadPct === null ? null : round(window.cpu.mainThreadPct),
+      },
       loadCpuPct: loadCpuPct === null ? null : round(loadCpuPct),
       eventLoopMaxMs: window.eventLoopMaxMs === null ? null : round(window.eventLoopMaxMs),
       heapMb: window.heapMb === null ? null : round(window.heapMb),

@@ -17,22 +17,43 @@ const PAGE_BYTES = 4096;
 export interface ProcSample {
   /** Seconds of CPU (user + system) the process has used. */
   cpuS: number;
+  /** Of which in user space (JavaScript, V8, libuv) and in the kernel (socket writes and reads). */
+  userS: number;
+  sysS: number;
+  /** The main thread's alone (the event loop: JavaScript, garbage collection, its syscalls), user +
+   *  system; null when its task is unreadable. The rest is worker and V8/libuv helper threads. */
+  mainS: number | null;
   rssMb: number;
+}
+
+/** The fields of a /proc stat line after the command name (which may hold spaces and parentheses:
+ *  fields count from after its closing ")"), or null when it cannot be read. */
+function statFields(file: string): string[] | null {
+  try {
+    const stat = readFileSync(file, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
 }
 
 /** One reading of /proc/PID/stat, or null when the process is gone (or not on Linux). */
 export function readProc(pid: number): ProcSample | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name may hold spaces and parentheses: fields count from after its closing ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    const rssPages = Number(fields[21]);
-    return { cpuS: (utime + stime) / CLK_TCK, rssMb: (rssPages * PAGE_BYTES) / 2 ** 20 };
-  } catch {
-    return null;
-  }
+  // The main thread's task has the process's id. Read first: the process's total, read after it,
+  // then holds every tick the main thread had (both move on in 10 ms ticks while they are read).
+  const main = statFields(`/proc/${pid}/task/${pid}/stat`);
+  const fields = statFields(`/proc/${pid}/stat`);
+  if (!fields) return null;
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  const rssPages = Number(fields[21]);
+  return {
+    cpuS: (utime + stime) / CLK_TCK,
+    userS: utime / CLK_TCK,
+    sysS: stime / CLK_TCK,
+    mainS: main ? (Number(main[11]) + Number(main[12])) / CLK_TCK : null,
+    rssMb: (rssPages * PAGE_BYTES) / 2 ** 20,
+  };
 }
 
 /** CPU used by a set of processes (the load generators) between two readings, in % of one core. */
@@ -54,10 +75,19 @@ export interface GcPauses {
   over10: number;
 }
 
+/** The server's CPU in the window split by where it went, in % of one core. */
+export interface CpuSplit {
+  userPct: number;
+  sysPct: number;
+  /** The main thread's share (null when unreadable). */
+  mainThreadPct: number | null;
+}
+
 export interface Window {
   gc: GcPauses | null;
   heapMb: number | null;
   cpuPct: number | null;
+  cpu: CpuSplit | null;
   rssMb: number | null;
   eventLoopP99Ms: number | null;
   eventLoopMaxMs: number | null;
@@ -130,8 +160,18 @@ export class Sampler {
     this.timer = undefined;
     const { first, last } = this;
     const seconds = first && last ? (last.at - first.at) / 1000 : 0;
+    const pct = (a: number, b: number) => ((b - a) / seconds) * 100;
     return {
-      cpuPct: first && last && seconds > 0 ? ((last.s.cpuS - first.s.cpuS) / seconds) * 100 : null,
+      cpuPct: first && last && seconds > 0 ? pct(first.s.cpuS, last.s.cpuS) : null,
+      cpu:
+        first && last && seconds > 0
+          ? {
+              userPct: pct(first.s.userS, last.s.userS),
+              sysPct: pct(first.s.sysS, last.s.sysS),
+              mainThreadPct:
+                first.s.mainS === null || last.s.mainS === null ? null : pct(first.s.mainS, last.s.mainS),
+            }
+          : null,
       rssMb: this.pid === null ? null : this.peakRss,
       eventLoopP99Ms: this.probe?.elP99Ms ?? null,
       eventLoopMaxMs: this.probe?.elMaxMs ?? null,
