@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { game, room } from "./contract";
-import { RoomBatches } from "./room-batches";
+import { batchGap, RoomBatches } from "./room-batches";
 import { packRooms, unpackRooms } from "./room-sql";
 import { type Landed, RoomWriter } from "./room-writer";
 import { roomRow } from "./rows";
@@ -228,6 +228,21 @@ describe("rooms packed for the writer thread", () => {
     fc.assert(
       fc.property(fc.array(wire, { maxLength: 5 }), (rooms) => {
         expect(unpackRooms(packRooms(rooms))).toEqual(rooms);
+      }),
+    );
+  });
+});
+
+describe("the gap between two batches", () => {
+  it("is 20 ms after a lone room's batch, grows with the rooms a batch carried, and stops at 100 ms", () => {
+    expect(batchGap(0)).toBe(20);
+    expect(batchGap(1)).toBe(20);
+    expect(batchGap(3)).toBe(60);
+    expect(batchGap(5)).toBe(100);
+    expect(batchGap(400)).toBe(100);
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.nat(10_000), (a, b) => {
+        expect(batchGap(Math.min(a, b))).toBeLessThanOrEqual(batchGap(Math.max(a, b)));
       }),
     );
   });
