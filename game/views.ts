@@ -4,7 +4,7 @@
 //   team   — a student's team: the screen's view plus its own team's draft (never the other team's).
 //   host   — the teacher: the screen's view plus settings, every seat and the auto-judge's suggestion.
 //   seat   — one student's private part: their hand, their votes.
-import type { Judgement, Played, SeatStatus, SlotId } from "./types";
+import type { Judgement, Played, Proposal, SeatStatus, SlotId } from "./types";
 import { leader, openSlots } from "./draft";
 import { activeSeats, IN_GAME } from "./lobby";
 import { humanVoters, type Outcome, outcome, totals } from "./flow";
@@ -269,19 +269,19 @@ function roundOf(ctx: GameContext, phase: Phase): RoundView | null {
 function progress(ctx: GameContext, phase: Phase): Record<TeamSide, ProgressView> | null {
   if (phase !== "build" && phase !== "rebut") return null;
   const slots = phase === "build" ? PARAGRAPH_SLOTS.length : 1;
-  // Kept while a team's proposals are (the other team's step leaves it as it was), and the pair
-  // while both are: an unchanged progress is neither rebuilt nor re-encoded.
-  const of = (team: TeamSide): ProgressView => {
-    const proposals = ctx.teams[team].proposals;
-    return memo(progressMemo, proposals, slots, undefined, () => ({
-      filled: new Set(proposals.map((p) => p.slot)).size,
-      slots,
-      proposals: proposals.length,
-    }));
-  };
-  const failure = of("failure");
-  const success = of("success");
+  const failure = teamProgress(ctx.teams.failure.proposals, slots);
+  const success = teamProgress(ctx.teams.success.proposals, slots);
   return memo(progressPairMemo, failure, success, undefined, () => ({ failure, success }));
+}
+
+/** Kept while a team's proposals are (the other team's step leaves it as it was), and the pair
+ *  while both are: an unchanged progress is neither rebuilt nor re-encoded. */
+function teamProgress(proposals: readonly Proposal[], slots: number): ProgressView {
+  return memo(progressMemo, proposals, slots, undefined, () => ({
+    filled: new Set(proposals.map((p) => p.slot)).size,
+    slots,
+    proposals: proposals.length,
+  }));
 }
 
 function verdictView(ctx: GameContext): VerdictView {
@@ -355,6 +355,27 @@ export function screenView(ctx: GameContext, phase: Phase): ScreenView {
   };
 }
 
+/** Each proposal's view, while the proposal (never changed once a step is over) and its lead are
+ *  the same: a vote rebuilds the one or two proposals it changed, not the team's whole list, and
+ *  the server, which caches JSON by identity, encodes only those. */
+const proposalViews = new WeakMap<Proposal, ProposalView>();
+function proposalView(p: Proposal, leading: boolean): ProposalView {
+  const last = proposalViews.get(p);
+  if (last !== undefined && last.leading === leading) return last;
+  const view: ProposalView = {
+    id: p.id,
+    slot: p.slot,
+    card: p.card,
+    text: p.text,
+    target: p.target,
+    by: p.by,
+    votes: p.supporters.length,
+    leading,
+  };
+  proposalViews.set(p, view);
+  return view;
+}
+
 /** A team's view on top of the step's screen view (built once per step for every audience). */
 function teamPart(ctx: GameContext, phase: Phase, team: TeamSide, screen: ScreenView): TeamView {
   const proposals = ctx.teams[team].proposals;
@@ -366,16 +387,7 @@ function teamPart(ctx: GameContext, phase: Phase, team: TeamSide, screen: Screen
         .map((slot) => leader(proposals, slot))
         .filter((p) => p !== undefined),
     );
-    return proposals.map((p) => ({
-      id: p.id,
-      slot: p.slot,
-      card: p.card,
-      text: p.text,
-      target: p.target,
-      by: p.by,
-      votes: p.supporters.length,
-      leading: leaders.has(p),
-    }));
+    return proposals.map((p) => proposalView(p, leaders.has(p)));
   });
   return { ...screen, audience: "team", team, draft };
 }
