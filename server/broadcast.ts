@@ -32,14 +32,14 @@ export interface SocketData {
   team: TeamSide | null;
   /** JSON of the last private view sent, to skip unchanged ones. */
   lastMe: string;
-  /** What the last private view was built from (see `MeInputs`); unset: build it. */
-  meInputs?: MeInputs;
+  /** What the last private view was built from (see `MeInputs`); undefined: build it. */
+  meInputs: MeInputs | undefined;
   /** When this socket was last told it is rate limited (notices are themselves rate limited). */
   lastRateNoticeAt: number;
   /** Asked for `views: "patch"` (set when the connection is served). */
-  patch?: boolean;
-  /** In the waiting group (a student socket without a seat); unset until first placed. */
-  waiting?: boolean;
+  patch: boolean;
+  /** In the waiting group (a student socket without a seat); undefined until first placed. */
+  waiting: boolean | undefined;
 }
 
 export const group = {
