@@ -1,13 +1,13 @@
 // `npm run loadtest -- --rooms R --players P --seconds S [--json] [--url URL [--pid PID]]
 //                     [--baseline | --compare [--steps 25,50,100,150,200,250] [--step-seconds N] [--repeat N]]
-//                     [--workers N] [--rate A] [--game SECONDS] [--cpu-prof DIR]`
+//                     [--workers N] [--load-nice N] [--rate A] [--game SECONDS] [--cpu-prof DIR]`
 // Starts the server under test as its own process (fresh temporary DATA_DIR, SERVE_UI=0), or aims
 // at --url; runs the load from --workers separate processes; prints a table, or one JSON line.
 // The README's "Performance" section says what each figure means.
 import { readFileSync } from "node:fs";
 import type { BarePayload } from "../../server/baseline/index";
 import { type Pace, paceFor } from "./driver";
-import { type LoadResult, runLoad, shapeOf } from "./runner";
+import { LOAD_NICE, type LoadResult, runLoad, shapeOf } from "./runner";
 import { derivedShape } from "./shape";
 import { externalTarget, startTarget, type Target } from "./target";
 import { compareResult, compareText, table } from "./report";
@@ -25,6 +25,8 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
                        decided by most of them and reported by their median p95 (3: two alike
                        settle it, a split gets a third)
   --workers N          load processes (default 1)
+  --load-nice N        how many nice levels the load processes run below the server under test,
+                       0-19 (default 10: they share the machine's cores with it; 0: the same)
   --rate A             pupil actions per room per second in Build and Rebut (default 1.5)
   --game SECONDS       length of one game; after the verdict the class starts another (default 300)
   --views patch|full   how the game server's clients take views: only the changed fields after the
@@ -49,6 +51,7 @@ interface Options {
   stepSeconds: number;
   repeat: number;
   workers: number;
+  loadNice: number;
   rate: number;
   game: number;
   views: "full" | "patch";
@@ -76,6 +79,7 @@ function parse(argv: string[]): Options {
     stepSeconds: 30,
     repeat: 1,
     workers: 1,
+    loadNice: LOAD_NICE,
     rate: 1.5,
     game: 300,
     views: "patch",
@@ -139,6 +143,12 @@ function parse(argv: string[]): Options {
       case "--workers":
         o.workers = Math.round(num(1, 32));
         break;
+      case "--load-nice": {
+        const n = num(0, 19);
+        if (!Number.isInteger(n)) fail("--load-nice must be a whole number from 0 to 19");
+        o.loadNice = n;
+        break;
+      }
       case "--rate":
         o.rate = num(0.01, 100);
         break;
@@ -208,6 +218,7 @@ async function gameRun(o: Options, rooms: number, seconds: number, pace: Pace) {
       students: o.players,
       seconds,
       workers: o.workers,
+      loadNice: o.loadNice,
       pace,
       views: o.views,
       cpuProf: o.cpuProf ?? undefined,
@@ -225,6 +236,7 @@ async function bareRun(o: Options, rooms: number, seconds: number, shape: Return
       students: o.players,
       seconds,
       workers: o.workers,
+      loadNice: o.loadNice,
       shape,
       cpuProf: o.cpuProf ?? undefined,
       log,

@@ -29,6 +29,7 @@ const run = (
   framesPerAction: 35,
   maxMs: 200,
   loadCpuPct: 40,
+  loadNice: 10,
   eventLoopMaxMs: 30,
   heapMb: 200,
   gc: null,

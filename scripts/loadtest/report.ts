@@ -127,6 +127,7 @@ export function table(rows: LoadResult[]): string {
     ["rss MB", (r) => String(r.serverRssMb ?? "-")],
     ["loop p99 ms", (r) => String(r.eventLoopP99Ms ?? "-")],
     ["load cpu %", (r) => String(r.loadCpuPct ?? "-")],
+    ["load nice", (r) => String(r.loadNice ?? "-")],
   ];
   const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
   const widths = cols.map((_, i) => Math.max(...cells.map((row) => (row[i] as string).length)));

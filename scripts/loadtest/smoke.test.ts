@@ -2,11 +2,12 @@
 // a separate process, whole games start to verdict and on into the next room, about 20 s measured.
 // It fails when something breaks — an error, a dropped socket, a view that never came, a game that
 // did not finish — never on timings (CI machines are too noisy for that; `npm run loadtest` measures).
+import os from "node:os";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../server/protocol";
 import { createRoom, paceFor } from "./driver";
-import { runLoad } from "./runner";
+import { LOAD_NICE, runLoad } from "./runner";
 import { startTarget, type Target } from "./target";
 
 const ROOMS = 10;
@@ -42,6 +43,8 @@ it(`${ROOMS} rooms of ${STUDENTS} play whole games with nothing lost`, async () 
   expect(result.games, summary).toBeGreaterThanOrEqual(ROOMS);
   for (const type of ["verdictVote", "propose", "support", "skip", "score"])
     expect(result.byType[type] ?? 0, `${type} in ${summary}`).toBeGreaterThan(0);
+  // The load process ran below the server's priority (the server is this process's child, at ours).
+  expect(result.loadNice, summary).toBe(Math.min(19, os.getPriority() + LOAD_NICE));
 }, 90_000);
 
 it("the server declines per-message deflate even when a client offers it (as browsers do)", async () => {
