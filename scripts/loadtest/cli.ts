@@ -26,7 +26,8 @@ const USAGE = `usage: npm run loadtest -- --rooms R --players P --seconds S [opt
                        settle it, a split gets a third)
   --workers N          load processes (default 1)
   --load-nice N        how many nice levels the load processes run below the server under test,
-                       0-19 (default 10: they share the machine's cores with it; 0: the same)
+                       0-19 (default 10: they share the machine's cores with it; 0: the same);
+                       with --url, below this process (the server's own priority is not ours)
   --rate A             pupil actions per room per second in Build and Rebut (default 1.5)
   --game SECONDS       length of one game; after the verdict the class starts another (default 300)
   --views patch|full   how the game server's clients take views: only the changed fields after the
