@@ -3,6 +3,7 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Baseline, type BarePayload, shapedPad, startBaseline } from "./index";
+import { workFromEnv } from "./work";
 
 describe("shapedPad", () => {
   it("is JSON of exactly the asked length, records then a string", () => {
@@ -60,4 +61,55 @@ describe("the baseline server", () => {
     expect(shaped.text.length).toBeGreaterThan(1_100);
     expect(shaped.text.length).toBeLessThan(1_300);
   });
+});
+
+describe("work per command (BARE_WORK_US, BARE_WORK_THREAD)", () => {
+  it("reads the environment, refusing what it cannot use with the variable's name", () => {
+    expect(workFromEnv({})).toBeNull();
+    expect(workFromEnv({ BARE_WORK_US: "0" })).toBeNull();
+    expect(workFromEnv({ BARE_WORK_US: "570" })).toEqual({ us: 570, thread: "main" });
+    expect(workFromEnv({ BARE_WORK_US: "570", BARE_WORK_THREAD: "worker" })).toEqual({
+      us: 570,
+      thread: "worker",
+    });
+    for (const us of ["-1", "2.5", "abc", "1e3", "2000000"])
+      expect(() => workFromEnv({ BARE_WORK_US: us })).toThrow(/BARE_WORK_US must be a whole number/);
+    expect(() => workFromEnv({ BARE_WORK_US: "5", BARE_WORK_THREAD: "gpu" })).toThrow(
+      /BARE_WORK_THREAD must be "main" or "worker", not "gpu"/,
+    );
+  });
+
+  let server: Baseline | null = null;
+  const sockets: Socket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await server?.close();
+    server = null;
+  });
+
+  for (const thread of ["main", "worker"] as const)
+    it(`answers each command in order after its work, on the ${thread} thread`, async () => {
+      server = await startBaseline({ port: 0, work: { us: 2_000, thread } });
+      const join = (role: string, team?: string) => {
+        const socket = connect(server?.url ?? "", {
+          transports: ["websocket"],
+          auth: { room: "r1", role, team, deck: 100, view: 200 },
+        });
+        sockets.push(socket);
+        return new Promise<Socket>((resolve) => socket.once("view", () => resolve(socket)));
+      };
+      const screen = await join("screen");
+      const player = await join("player", "failure");
+      const versions: number[] = [];
+      screen.on("view", (v: { view: { version: number } }) => versions.push(v.view.version));
+      const command = { screen: 300, host: 300, failure: 400, success: 400, me: [120] };
+      const started = performance.now();
+      const acks = await Promise.all(
+        [1, 2, 3].map(() => player.emitWithAck("command", command) as Promise<{ version: number }>),
+      );
+      // Three commands' work done one after the other (at least 3 x 2 ms, whatever the thread).
+      expect(performance.now() - started).toBeGreaterThanOrEqual(5);
+      expect(acks.map((a) => a.version)).toEqual([1, 2, 3]);
+      await expect.poll(() => versions).toEqual([1, 2, 3]);
+    });
 });

@@ -7,11 +7,14 @@
 // a first `view` of `view` bytes, as the real server sends the deck and the first sync.
 // `command` { screen, host, failure, success, me: number[] } with an ack bumps the room's version and
 // sends each group a `view` of that many bytes (serialised once per group, as the real broadcast),
-// then `me` frames to the sender and random players, then acks { ok: true, version }.
+// then `me` frames to the sender and random players, then acks { ok: true, version }. With
+// BARE_WORK_US it first does that much CPU work per command, on its main thread or a worker
+// (work.ts): a what-if for the game's own work.
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Server, type Socket } from "socket.io";
+import { type BareWork, Work, workFromEnv } from "./work";
 
 /** The platform's Socket.IO options (server/http.ts IO_OPTIONS), so only the work differs. */
 const IO_OPTIONS = {
@@ -97,9 +100,10 @@ export interface Baseline {
 }
 
 export async function startBaseline(
-  opts: { port?: number; host?: string; payload?: BarePayload } = {},
+  opts: { port?: number; host?: string; payload?: BarePayload; work?: BareWork | null } = {},
 ): Promise<Baseline> {
   const pad = padder(opts.payload ?? "shaped");
+  const work = opts.work ? new Work(opts.work) : null;
   const httpServer = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end('{"ok":true}');
@@ -131,6 +135,12 @@ export async function startBaseline(
 
     socket.on("command", (cmd: Record<string, unknown>, ack?: (a: unknown) => void) => {
       if (typeof ack !== "function") return;
+      if (!work) return answer(cmd, ack);
+      const bytes = ["screen", "host", "failure", "success"].reduce((n, k) => n + toBytes(cmd[k]), 0);
+      work.run(bytes, () => answer(cmd, ack));
+    });
+
+    const answer = (cmd: Record<string, unknown>, ack: (a: unknown) => void) => {
       const version = ++own.version;
       const now = Date.now();
       const send = (to: string, aud: string, bytes: unknown) =>
@@ -148,7 +158,7 @@ export async function startBaseline(
         to?.emit("me", { me: { pad: pad(toBytes(bytes) - 30) }, version });
       });
       ack({ ok: true, version });
-    });
+    };
 
     socket.on("disconnect", () => {
       own.players = own.players.filter((s) => s !== socket);
@@ -166,14 +176,25 @@ export async function startBaseline(
   return {
     url: `http://${host}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await work?.close();
+    },
   };
 }
 
 const isEntry =
   process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntry) {
+  let work: BareWork | null;
+  try {
+    work = workFromEnv(process.env);
+  } catch (err) {
+    console.error(`msg=${(err as Error).message}`);
+    process.exit(2);
+  }
   const baseline = await startBaseline({
+    work,
     port: Number(process.env.PORT ?? 3100),
     host: process.env.HOST || "127.0.0.1",
     payload: process.env.BARE_PAYLOAD === "flat" ? "flat" : "shaped",
