@@ -9,7 +9,7 @@ import type { BarePayload } from "../../server/baseline/index";
 import { type Pace, paceFor } from "./driver";
 import { LOAD_NICE, type LoadResult, runLoad, shapeOf } from "./runner";
 import { derivedShape } from "./shape";
-import { externalTarget, startTarget, type Target } from "./target";
+import { externalTarget, StartError, startTarget, type Target } from "./target";
 import { compareResult, compareText, table } from "./report";
 import { failure, type StepTries, tryStep } from "./tries";
 
@@ -363,6 +363,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
   });
 
 main().catch((err: Error) => {
-  log(err.stack ?? err.message);
+  log(err instanceof StartError ? err.message : (err.stack ?? err.message));
   void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
 });

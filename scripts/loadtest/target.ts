@@ -202,11 +202,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A server under test that did not come up: its own log says why (a stack trace would not). */
+export class StartError extends Error {}
+
 async function waitListening(url: string, child: ChildProcess, logFile: string): Promise<void> {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`server exited before listening:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
+      throw new StartError(`server exited before listening:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) return;
@@ -215,7 +218,7 @@ async function waitListening(url: string, child: ChildProcess, logFile: string):
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`server did not start in 30 s:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
+  throw new StartError(`server did not start in 30 s:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
 }
 
 /** Starts the real server (kind "game") or the baseline (kind "bare") on a free loopback port. */

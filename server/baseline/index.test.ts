@@ -5,6 +5,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Baseline, type BarePayload, shapedPad, startBaseline } from "./index";
 import { workFromEnv } from "./work";
 
+/** The server and client sockets a test opened, closed after it. */
+let server: Baseline | null = null;
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await server?.close();
+  server = null;
+});
+
 describe("shapedPad", () => {
   it("is JSON of exactly the asked length, records then a string", () => {
     for (let length = 4; length < 9_000; length += 7) {
@@ -20,14 +29,6 @@ describe("shapedPad", () => {
 });
 
 describe("the baseline server", () => {
-  let server: Baseline | null = null;
-  const sockets: Socket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await server?.close();
-    server = null;
-  });
-
   async function firstView(payload: BarePayload): Promise<{ text: string; view: { pad: unknown } }> {
     server = await startBaseline({ port: 0, payload });
     const socket = connect(server.url, {
@@ -77,14 +78,6 @@ describe("work per command (BARE_WORK_US, BARE_WORK_THREAD)", () => {
     expect(() => workFromEnv({ BARE_WORK_US: "5", BARE_WORK_THREAD: "gpu" })).toThrow(
       /BARE_WORK_THREAD must be "main" or "worker", not "gpu"/,
     );
-  });
-
-  let server: Baseline | null = null;
-  const sockets: Socket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await server?.close();
-    server = null;
   });
 
   for (const thread of ["main", "worker"] as const)
