@@ -106,3 +106,17 @@ describe("work per command (BARE_WORK_US, BARE_WORK_THREAD)", () => {
       await expect.poll(() => versions).toEqual([1, 2, 3]);
     });
 });
+
+it("answers a command whose sizes are garbage or huge, on the worker thread", async () => {
+  server = await startBaseline({ port: 0, work: { us: 100, thread: "worker" } });
+  const socket = connect(server.url, {
+    transports: ["websocket"],
+    auth: { room: "r2", role: "player", team: "failure", deck: 10, view: 10 },
+  });
+  sockets.push(socket);
+  await new Promise((resolve) => socket.once("view", resolve));
+  for (const screen of [1e15, -5, "x", Number.NaN, null]) {
+    const ack = (await socket.emitWithAck("command", { screen, host: 1e12, me: [] })) as { ok: boolean };
+    expect(ack.ok).toBe(true);
+  }
+});

@@ -8,6 +8,9 @@ import { Worker } from "node:worker_threads";
 
 export type WorkThread = "main" | "worker";
 
+/** The most a command's frames are taken to weigh on their way back from the worker. */
+const MAX_FRAMES_BYTES = 1 << 20;
+
 export interface BareWork {
   /** Microseconds of CPU per command (as measured on this machine when the server starts). */
   us: number;
@@ -56,7 +59,7 @@ parentPort.on("message", (m) => {
 /** Runs a command's work, then its sends (at once on the main thread; on a worker, when it answers). */
 export class Work {
   private readonly iterations: number;
-  private readonly worker: Worker | null;
+  private worker: Worker | null;
   private readonly waiting = new Map<number, () => void>();
   private next = 0;
   /** Keeps the main thread's loop from being optimised away. */
@@ -70,6 +73,14 @@ export class Work {
       this.waiting.delete(m.id);
       then?.();
     });
+    // Should the worker die, its commands are still answered and the work goes on here.
+    this.worker?.on("error", (err) => {
+      console.error(`msg="bare work thread failed, working on the main thread" err="${err.message}"`);
+      this.worker = null;
+      const waiting = [...this.waiting.values()];
+      this.waiting.clear();
+      for (const then of waiting) then();
+    });
     this.worker?.unref();
   }
 
@@ -82,7 +93,9 @@ export class Work {
     }
     const id = this.next++;
     this.waiting.set(id, then);
-    this.worker.postMessage({ id, iterations: this.iterations, bytes });
+    // The sizes come from a client: kept to what a frame may be (server/http.ts allows 16 KB in).
+    const frames = Number.isFinite(bytes) ? Math.min(Math.max(0, Math.floor(bytes)), MAX_FRAMES_BYTES) : 0;
+    this.worker.postMessage({ id, iterations: this.iterations, bytes: frames });
   }
 
   close(): Promise<number> | undefined {
