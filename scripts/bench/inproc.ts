@@ -53,12 +53,17 @@ export function classGame(opts: {
   rounds?: number;
   actionsPerPhase?: number;
   name?: (i: number) => string;
+  /** A fresh room to play in (the save bench's rooms come from the server's registry); by default
+   *  one of its own on virtual time. */
+  room?: Room;
 }): ClassGame {
   const clock = new VirtualClock(1_700_000_000_000);
-  const room = new Room({
-    scheduler: clock,
-    input: { code: "BENCH1", deck: seedDeck, mode: "class", seed: opts.seed ?? 1, createdAt: clock.now() },
-  });
+  const room =
+    opts.room ??
+    new Room({
+      scheduler: clock,
+      input: { code: "BENCH1", deck: seedDeck, mode: "class", seed: opts.seed ?? 1, createdAt: clock.now() },
+    });
   const host: Actor = { role: "host" };
   const seats: string[] = [];
   for (let i = 0; i < opts.students; i++) {
