@@ -151,7 +151,10 @@ test("a full class game: host, projector and six students, every phase, results 
     host.page.getByRole("link", { name: "Download Markdown" }).click(),
   ]);
   expect(md.suggestedFilename()).toBe(`essay-plan-${code}.md`);
-  expect(readFileSync((await md.path()) as string, "utf8")).toContain("## Paragraph 1");
+  const markdown = readFileSync((await md.path()) as string, "utf8");
+  expect(markdown).toContain("## Paragraph 1");
+  // Plain prose stays readable in a text editor: no backslash before every full stop or bracket.
+  expect(markdown).toContain("Great Leap Forward in Industry (1958–62) was a failure?");
   const [csv] = await Promise.all([
     host.page.waitForEvent("download"),
     host.page.getByRole("button", { name: "Download report (CSV)" }).click(),

@@ -38,6 +38,10 @@ test("a teacher sets homework, a student plays it, the teacher sees the attempt"
   await playSoloGame(student.page);
   await student.page.getByRole("link", { name: /See your score/ }).click();
   await expect(student.page.getByRole("heading", { name: /^Your score: / })).toBeVisible();
+  // Headed with the homework it answers, not as a practice game.
+  await expect(
+    student.page.getByText("Homework: 10B: the Great Leap Forward essay · Sam Lee's attempt"),
+  ).toBeVisible();
 
   await teacher.page.getByRole("button", { name: "Refresh" }).click();
   const row = teacher.page.getByRole("row").filter({ hasText: "Sam Lee" });

@@ -42,7 +42,19 @@ describe("after the game", () => {
     expect(md).not.toContain("<script>");
     expect(md).toContain("&lt;script");
     expect(md).toContain("\\*Bold\\*");
-    expect(escapeMarkdown("[x](http://evil)")).toBe("\\[x\\]\\(http://evil\\)");
+    expect(escapeMarkdown("[x](http://evil)")).toBe("\\[x\\](http\\://evil)");
+    expect(escapeMarkdown("see https://evil.example or WWW.evil.example")).toBe(
+      "see https\\://evil.example or WWW\\.evil.example",
+    );
+    expect(escapeMarkdown("![img](x) <b>hi</b> `code` _em_ ~~gone~~ a|b #tag")).toBe(
+      "!\\[img\\](x) &lt;b\\>hi&lt;/b\\> \\`code\\` \\_em\\_ \\~\\~gone\\~\\~ a\\|b \\#tag",
+    );
+  });
+
+  it("leaves the punctuation of ordinary prose alone in the Markdown", () => {
+    const line = "The second five-year plan (1958–62) doubled steel output: 10.7 million tonnes!";
+    expect(escapeMarkdown(line)).toBe(line);
+    expect(escapeMarkdown("  two\nlines  ")).toBe("two lines");
   });
 
   it("reports every student and neutralises spreadsheet formulas in the CSV", () => {

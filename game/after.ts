@@ -110,13 +110,24 @@ export function buildEssay(ctx: GameContext, team?: TeamSide): EssayPlan {
   };
 }
 
-/** Escapes text for Markdown: no markup, links or HTML can come through from what a student typed. */
+/**
+ * Escapes text for Markdown: no markup, links or HTML can come through from what a student typed.
+ * Every place it goes is inline, after a line's own prefix (`# `, `- **Label:** `) and on one line,
+ * so only inline syntax needs escaping: emphasis, code, links and images (no `[`, so `(`, `)` and
+ * `!` stay plain), HTML, strikethrough, table pipes, heading marks and bare web addresses. Full
+ * stops, hyphens and brackets, which every essay line has, read as written in a text editor.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
-    .replace(/</g, "&lt;")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .replace(/[\\`*_[\]|~#>]/g, (c) => `\\${c}`)
+      .replace(/</g, "&lt;")
+      // Bare web addresses, which GitHub-style renderers turn into links by themselves.
+      .replace(/\b(https?|ftp):\/\//gi, "$1\\://")
+      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\\.`)
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 export function essayMarkdown(plan: EssayPlan): string {

@@ -33,6 +33,9 @@ export const gamesRoutes: RouteModule = async ({ req, res, path, method, deps })
         code: rec.code,
         finishedAt: rec.finishedAt,
         homeworkId: rec.homeworkId,
+        // The homework set's title (the student's results are headed with it); null for practice
+        // and class games, or when the teacher's set is gone.
+        homeworkTitle: rec.homeworkId ? (deps.store.getHomework(rec.homeworkId)?.title ?? null) : null,
         summary: {
           question: summary.question,
           mode: summary.mode ?? "class",

@@ -77,6 +77,7 @@ describe("practice alone", () => {
       revise: unknown[];
     };
     expect(summary.owner).toEqual({ name: "Rosa", team: "success" });
+    expect(res.json.homeworkTitle).toBeNull();
     expect(summary.totals).toBeTruthy();
     expect(Array.isArray(summary.revise)).toBe(true);
   });
@@ -120,6 +121,9 @@ describe("homework set by a teacher", () => {
     expect(play.status).toBe(201);
     const c = await playerFor(play.json.code as string, play.json.token as string);
     const gameId = await playThrough(c);
+    // The attempt's results are headed with the homework's title; a practice game has none.
+    const game = await api("GET", `/api/games/${gameId}`);
+    expect(game.json).toMatchObject({ homeworkId: id, homeworkTitle: "GLF paragraph practice" });
 
     expect((await api("GET", `/api/homework/${id}/results`)).status).toBe(403);
     expect((await api("GET", `/api/homework/${id}/results`, undefined, "wrong-secret-entirely")).status).toBe(

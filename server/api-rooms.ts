@@ -1,14 +1,15 @@
 // /api/info (where students join) and POST /api/rooms (a teacher hosts a game).
 import { takeCreation, type RouteModule } from "./api";
 import { HttpError, readJson, send } from "./http-json";
-import { lanAddresses } from "./network";
+import { joinAddresses } from "./network";
 import { CreateRoomSchema, PROTOCOL_VERSION } from "./protocol";
 
 export const roomsRoutes: RouteModule = async ({ req, res, path, method, deps, ...route }) => {
   if (path === "/api/info" && method === "GET") {
-    // Where students should go: this machine's network addresses, never "localhost".
+    // Where students should go: this machine's network addresses, never "localhost", and only
+    // addresses the server listens on (none when HOST keeps it to this computer).
     const port = req.socket.localPort ?? 3000;
-    const joinUrls = lanAddresses().map((ip) => `http://${ip}:${port}`);
+    const joinUrls = joinAddresses(deps.listenHost).map((ip) => `http://${ip}:${port}`);
     send(res, 200, { joinUrls, protocol: PROTOCOL_VERSION });
     return true;
   }

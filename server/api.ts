@@ -20,6 +20,8 @@ export interface ApiDeps {
   decks: DeckSource;
   log: Logger;
   origins: readonly string[];
+  /** The address the server listens on (HOST): where students can be sent (network.ts). */
+  listenHost: string;
 }
 
 export interface Route {

@@ -22,6 +22,8 @@ export const SOCKET_IO_PATH = "/socket.io";
 export interface ServerContext {
   /** Absolute path of the data directory (exists by the time `onIo` runs). */
   readonly dataDir: string;
+  /** The address the server listens on (HOST): which addresses students can be sent to. */
+  readonly host: string;
   readonly dev: boolean;
   /** Runs on close (SIGTERM/SIGINT or `close()`), after sockets are disconnected, in registration order. */
   onShutdown(hook: ShutdownHook): void;
@@ -155,6 +157,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let api: ApiRoute | undefined;
   const ctx: ServerContext = {
     dataDir,
+    host,
     dev,
     onShutdown: (hook) => {
       hooks.push(hook);

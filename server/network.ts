@@ -11,3 +11,16 @@ export function lanAddresses(): string[] {
   }
   return found;
 }
+
+/**
+ * The addresses students can be sent to when the server listens on `host` (HOST): every network
+ * address when it listens on all of them; the one address when HOST names one on the network;
+ * none when HOST keeps the server to this computer (127.0.0.1, ::1, localhost), which students
+ * elsewhere cannot reach. IPv6 addresses come bracketed, ready for a URL.
+ */
+export function joinAddresses(host: string, lan: () => string[] = lanAddresses): string[] {
+  const h = host.trim().toLowerCase();
+  if (h === "" || h === "0.0.0.0" || h === "::") return lan();
+  if (h === "localhost" || h === "::1" || h.startsWith("127.")) return [];
+  return [h.includes(":") ? `[${h}]` : h];
+}

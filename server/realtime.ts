@@ -42,6 +42,8 @@ export interface RealtimeOptions {
   sweepEveryMs?: number;
   /** The rooms' clock and timers (default: the real ones). */
   scheduler?: Scheduler;
+  /** The address the server listens on (HOST, default 0.0.0.0): /api/info's join addresses. */
+  listenHost?: string;
 }
 
 export interface Realtime {
@@ -187,6 +189,7 @@ export function createRealtime(io: Server, options: RealtimeOptions): Realtime {
     decks: createDeckSource(store),
     log,
     origins: options.origins ?? [],
+    listenHost: options.listenHost ?? "0.0.0.0",
   });
 
   return {
@@ -217,6 +220,7 @@ export async function attachRealtime(io: Server, ctx: ServerContext): Promise<vo
   const realtime = createRealtime(io, {
     store,
     origins,
+    listenHost: ctx.host,
     ...(stats ? { scheduler: stats.scheduler, ...debugIdle(process.env) } : {}),
   });
   ctx.setRoomCount(() => realtime.registry.size);

@@ -2,7 +2,7 @@
 // table), and which team moved more minds.
 import type { Deck } from "../../content/schema";
 import type { ScreenView, VerdictView } from "../../game/views";
-import { plural, sideLabel, TEAMS, VERDICT_SCALE } from "../_lib/words";
+import { mindsLine, plural, sideLabel, TEAMS, VERDICT_SCALE } from "../_lib/words";
 import { SideIcon } from "./icons";
 
 export function VoteChart({ verdict, big = false }: { verdict: VerdictView; big?: boolean }) {
@@ -88,11 +88,7 @@ export function VerdictSummary({
       : by === "last-round"
         ? `Level on points and rounds: ${name} won the last round`
         : `${name} wins on points`;
-  const minds = v.mindsWinner
-    ? `${sideLabel(deck, v.mindsWinner)} moved more minds`
-    : v.moved.failure + v.moved.success === 0
-      ? "Nobody changed their mind"
-      : "Both teams moved as many minds";
+  const minds = mindsLine(v, (team) => sideLabel(deck, team));
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <h2 className={`font-bold ${big ? "text-5xl" : "text-3xl"}`}>{winner}</h2>
@@ -106,7 +102,9 @@ export function VerdictSummary({
               <SideIcon side={team} />
               {sideLabel(deck, team)}
             </span>
-            <span className={`font-bold tabular-nums text-ink ${big ? "text-6xl" : "text-4xl"}`}>
+            <span
+              className={`whitespace-nowrap font-bold tabular-nums text-ink ${big ? "text-6xl" : "text-4xl"}`}
+            >
               {plural(view.totals[team], "point")}
             </span>
             <span className={`text-ink ${big ? "text-2xl" : "text-base"}`}>

@@ -1,6 +1,7 @@
 // The game's words as people read them: phases, slots, card kinds, the verdict scale.
 import type { CardKind, Deck, Side, TeamSide } from "../../content/schema";
 import type { Phase, SlotId } from "../../game/types";
+import type { VerdictView } from "../../game/views";
 
 export const PHASE_LABEL: Record<Phase, string> = {
   lobby: "Lobby",
@@ -84,4 +85,18 @@ export function themeTitle(deck: Deck | null, theme: string | null): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The verdict's line on minds changed. A change is counted only for a student who voted both times:
+ * when one of the votes was never cast, nothing could be counted, which is not the same as nobody
+ * changing their mind.
+ */
+export function mindsLine(v: VerdictView, label: (team: TeamSide) => string): string {
+  const cast = (votes: readonly number[]) => votes.reduce((sum, n) => sum + n, 0);
+  if (v.mindsWinner) return `${label(v.mindsWinner)} moved more minds`;
+  if (v.moved.failure + v.moved.success > 0) return "Both teams moved as many minds";
+  if (cast(v.after) === 0) return "No closing votes were cast, so no change of mind was counted";
+  if (cast(v.before) === 0) return "No opening votes were cast, so no change of mind was counted";
+  return "Nobody changed their mind";
 }

@@ -8,9 +8,20 @@ import type { HostView } from "../../../game/views";
 import { RevealedParagraph } from "../../_components/paragraph";
 import { SideIcon } from "../../_components/icons";
 import type { Room } from "../../_lib/use-room";
-import { sideLabel, TEAMS } from "../../_lib/words";
+import { PARAGRAPH_SLOTS, SLOT_LABEL, sideLabel, TEAMS } from "../../_lib/words";
 
 type Marks = Record<TeamSide, Record<string, number>>;
+
+/** The slots where a team played its own words (and its counter, if written): the auto-judge does
+ *  not mark those, so the teacher must read them before confirming. */
+function ownWords(view: HostView, team: TeamSide): string[] {
+  const round = view.current;
+  const slots: string[] = PARAGRAPH_SLOTS.filter((slot) => round?.paragraphs?.[team][slot]?.text != null).map(
+    (slot) => SLOT_LABEL[slot],
+  );
+  if (round?.counters?.[team]?.played.text != null) slots.push(SLOT_LABEL.counter);
+  return slots;
+}
 
 function suggested(view: HostView): Marks {
   const of = (team: TeamSide) =>
@@ -36,6 +47,7 @@ function ScoreForm({ room, view }: { room: Room; view: HostView }) {
   const set = (team: TeamSide, criterion: string, value: number) =>
     setMarks((m) => ({ ...m, [team]: { ...m[team], [criterion]: value } }));
   const total = (team: TeamSide) => Object.values(marks[team]).reduce((sum, m) => sum + m, 0);
+  const toRead = TEAMS.reduce((n, team) => n + ownWords(view, team).length, 0);
   return (
     <form
       aria-labelledby="score-title"
@@ -75,6 +87,11 @@ function ScoreForm({ room, view }: { room: Room; view: HostView }) {
         <p className="text-lg font-semibold">
           {TEAMS.map((team) => `${sideLabel(deck, team)} ${total(team)}`).join(" · ")}
         </p>
+        {toRead > 0 && (
+          <p className="font-semibold text-muted">
+            ✎ {toRead === 1 ? "1 own sentence" : `${toRead} own sentences`} to read
+          </p>
+        )}
         <span className="flex-1" />
         <button type="submit" className="btn btn-primary px-8 text-xl" disabled={sending}>
           Confirm scores
@@ -99,6 +116,7 @@ function TeamScores({
 }) {
   const total = Object.values(marks).reduce((s, m) => s + m, 0);
   const max = view.rubric.criteria.reduce((s, c) => s + c.max, 0);
+  const own = ownWords(view, team);
   return (
     <fieldset
       className={`flex flex-col gap-3 rounded-xl border-2 p-3 ${team === "failure" ? "border-failure" : "border-success"}`}
@@ -109,6 +127,12 @@ function TeamScores({
         <SideIcon side={team} />
         {label}: {total} / {max}
       </legend>
+      {own.length > 0 && (
+        <p className="rounded-lg border-2 border-ink bg-wash px-3 py-2 font-semibold">
+          ✎ Own words to mark: {own.join(", ")}. The auto-judge does not mark a student's own sentence: read
+          it and set the marks yourself.
+        </p>
+      )}
       {view.rubric.criteria.map((c) => {
         const mark = view.suggestion?.[team].marks.find((m) => m.criterion === c.id);
         return (

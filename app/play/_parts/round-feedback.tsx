@@ -56,7 +56,7 @@ export function RoundFeedback({ room, view, team }: { room: Room; view: TeamView
                     <span className="block text-sm text-muted">{c.description}</span>
                     {reason && <span className="mt-0.5 block text-sm">{reason}</span>}
                   </th>
-                  <td className="py-1.5 text-right align-top font-bold tabular-nums">
+                  <td className="whitespace-nowrap py-1.5 text-right align-top font-bold tabular-nums">
                     {got} / {c.max}
                     {got >= c.max && <span className="ml-1 text-ok">✓</span>}
                   </td>

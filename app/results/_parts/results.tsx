@@ -16,6 +16,8 @@ interface GameRecord {
   finishedAt: number | null;
   /** Set when the game was played through a teacher's homework link. */
   homeworkId?: string | null;
+  /** The homework set's title, for an attempt at one. */
+  homeworkTitle?: string | null;
   summary?: GameSummary;
   plan: EssayPlan;
 }
@@ -100,7 +102,11 @@ export function Results({ id }: { id: string }) {
       )}
       <header className="flex flex-col gap-2">
         <p className="text-sm font-bold uppercase tracking-wide text-muted">
-          {homework ? `${homework.owner?.name}'s practice game` : "The class's essay plan"}
+          {!homework
+            ? "The class's essay plan"
+            : game.homeworkTitle
+              ? `Homework: ${game.homeworkTitle} · ${homework.owner?.name}'s attempt`
+              : `${homework.owner?.name}'s practice game`}
         </p>
         <h1 className="text-4xl font-bold leading-tight">{plan.question}</h1>
         {game.finishedAt && (

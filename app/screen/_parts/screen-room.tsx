@@ -180,12 +180,16 @@ function Playing({ room, view }: { room: Room; view: ScreenView }) {
     case "verdict":
       return (
         <div className="grid min-h-0 flex-1 grid-cols-[1fr_1fr] gap-10">
-          <div className="flex flex-col gap-6">
+          <div className="flex min-w-0 flex-col gap-6">
             <p className="text-3xl font-bold uppercase tracking-wide text-muted">The verdict</p>
             <VerdictSummary view={view} deck={deck} big />
+          </div>
+          {/* The QR sits under the chart: the scores' column grows with long team names and big
+              totals, and a QR pushed past the bottom of the screen cannot be scanned. */}
+          <div className="flex min-h-0 min-w-0 flex-col justify-between gap-6">
+            {view.verdict && <VoteChart verdict={view.verdict} big />}
             {room.results && <ResultsQr id={room.results} />}
           </div>
-          {view.verdict && <VoteChart verdict={view.verdict} big />}
         </div>
       );
     default:
@@ -270,7 +274,7 @@ function ResultsQr({ id }: { id: string }) {
   const url = `${join.base}/results/${id}`;
   return (
     <div className="flex items-center gap-6">
-      <Qr text={url} label="QR code of the class's essay plan" className="size-48 shrink-0 rounded-xl" />
+      <Qr text={url} label="QR code of the class's essay plan" className="size-44 shrink-0 rounded-xl" />
       <p className="text-2xl">
         Scan for the class's essay plan
         <span className="sr-only"> at {url}</span>
