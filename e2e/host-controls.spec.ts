@@ -1,8 +1,8 @@
 // The teacher's room controls, seen from both sides: rename, move, remove (may rejoin), ban (may
 // not), lock; pause, resume and +30 s; the host link opened on a second device; and a student's
 // "Reconnecting…" banner when the network drops.
-import { expect, test } from "./fixtures";
-import { castVote, controls, hostGame, joinStudent, SLOW, setPhaseLengths } from "./helpers";
+import { expect, LAPTOP, test } from "./fixtures";
+import { castVote, controls, hostGame, joinStudent, SLOW, setPhaseLengths, shoot } from "./helpers";
 
 test("the teacher renames, moves, removes, bans and locks; students see each change", async ({ person }) => {
   test.setTimeout(90_000);
@@ -75,12 +75,14 @@ test("pause, resume and +30 s; the host link works on a second device; a dropped
   await expect(timer).toHaveAccessibleName(/^5:[23]\d left/);
   await host.page.getByRole("button", { name: "Pause" }).click();
   await expect(jo.page.getByText("Paused", { exact: true })).toBeVisible();
-  // A vote while paused is refused, and the student is told why.
-  await jo.page.getByRole("radio", { name: /Partly/ }).check();
-  await jo.page.getByRole("button", { name: "Cast my vote" }).click();
-  await expect(jo.page.getByRole("alert").filter({ hasText: "paused" })).toBeVisible();
+  // While paused the student cannot vote, and is told why.
+  await expect(jo.page.getByRole("status").filter({ hasText: "Paused by your teacher" })).toBeVisible();
+  await expect(jo.page.getByRole("radio", { name: /Partly/ })).toBeDisabled();
+  await expect(jo.page.getByRole("button", { name: "Cast my vote" })).toBeDisabled();
+  await shoot(jo.page, "student-paused", [LAPTOP]);
   await host.page.getByRole("button", { name: "Resume" }).click();
   await expect(jo.page.getByText("Paused", { exact: true })).toHaveCount(0);
+  await expect(jo.page.getByRole("radio", { name: /Partly/ })).toBeEnabled();
   await castVote(jo.page, /Partly/);
 
   // The host link with the secret in its #hash opens the controls on a phone, then hides the secret.

@@ -49,6 +49,16 @@ export function teamCards(deck: Deck, team: TeamSide): Card[] {
   );
 }
 
+/** The cards a team is dealt in this game: its cards (teamCards) on the themes the game plays. A
+ *  theme the teacher left out never comes up, so its cards would only sit in hands, useless all game.
+ *  All the team's cards when none is on a played theme (never with a valid deck and settings). */
+export function dealtCards(ctx: GameContext, team: TeamSide): Card[] {
+  const cards = teamCards(ctx.deck, team);
+  const played = new Set<string>(ctx.settings.themes);
+  const dealt = cards.filter((c) => played.has(c.theme));
+  return dealt.length > 0 ? dealt : cards;
+}
+
 /** Paragraph themes of a deck in plan order (the context theme is never a round). */
 export function roundThemes(deck: Deck): ThemeId[] {
   return deck.themes.filter((t) => t.id !== CONTEXT_THEME).map((t) => t.id);
@@ -86,7 +96,7 @@ export function fillHand(ctx: GameContext, seatId: SeatId, rng: Rng): void {
       team.drawPile =
         team.discard.length > 0
           ? rng.shuffle(team.discard)
-          : rng.shuffle(mintCopies(ctx, teamCards(ctx.deck, seat.team), 1));
+          : rng.shuffle(mintCopies(ctx, dealtCards(ctx, seat.team), 1));
       team.discard = [];
     }
     if (team.drawPile.length === 0) return; // a deck with no playable cards for this team
@@ -101,7 +111,7 @@ export function fillHand(ctx: GameContext, seatId: SeatId, rng: Rng): void {
 /** Builds each team's shuffled draw pile with enough copies for the seats present. */
 export function buildDrawPiles(ctx: GameContext, rng: Rng): void {
   for (const side of ["failure", "success"] as const) {
-    const cards = teamCards(ctx.deck, side);
+    const cards = dealtCards(ctx, side);
     const seats = Object.values(ctx.seats).filter((s) => s.team === side).length;
     const needed = Math.max(seats, 3) * ctx.settings.handSize * 2;
     const copies = cards.length === 0 ? 0 : Math.max(1, Math.ceil(needed / cards.length));

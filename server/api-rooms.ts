@@ -1,7 +1,7 @@
 // /api/info (where students join) and POST /api/rooms (a teacher hosts a game).
 import { takeCreation, type RouteModule } from "./api";
 import { HttpError, readJson, send } from "./http-json";
-import { joinAddresses } from "./network";
+import { isLoopback, joinAddresses } from "./network";
 import { CreateRoomSchema, PROTOCOL_VERSION } from "./protocol";
 
 export const roomsRoutes: RouteModule = async ({ req, res, path, method, deps, ...route }) => {
@@ -10,7 +10,7 @@ export const roomsRoutes: RouteModule = async ({ req, res, path, method, deps, .
     // addresses the server listens on (none when HOST keeps it to this computer).
     const port = req.socket.localPort ?? 3000;
     const joinUrls = joinAddresses(deps.listenHost).map((ip) => `http://${ip}:${port}`);
-    send(res, 200, { joinUrls, protocol: PROTOCOL_VERSION });
+    send(res, 200, { joinUrls, localOnly: isLoopback(deps.listenHost), protocol: PROTOCOL_VERSION });
     return true;
   }
   if (path === "/api/rooms" && method === "POST") {

@@ -28,21 +28,22 @@ describe("GET /api/info", () => {
     t = null;
   });
 
-  async function info(listenHost?: string): Promise<string[]> {
+  async function info(listenHost?: string): Promise<{ joinUrls: string[]; localOnly: boolean }> {
     t = await startTestServer(listenHost === undefined ? {} : { listenHost });
     const res = await fetch(`${t.url}/api/info`);
     expect(res.status).toBe(200);
-    return ((await res.json()) as { joinUrls: string[] }).joinUrls;
+    return (await res.json()) as { joinUrls: string[]; localOnly: boolean };
   }
 
   it("sends students to this machine's network addresses when listening on all of them", async () => {
-    const urls = await info();
+    const { joinUrls: urls, localOnly } = await info();
+    expect(localOnly).toBe(false);
     expect(urls).toEqual(
       lanAddresses().map((ip) => expect.stringMatching(new RegExp(`^http://${ip}:\\d+$`))),
     );
   });
 
   it("sends no address a student cannot reach when the server listens on this computer only", async () => {
-    expect(await info("127.0.0.1")).toEqual([]);
+    expect(await info("127.0.0.1")).toMatchObject({ joinUrls: [], localOnly: true });
   });
 });

@@ -21,6 +21,12 @@ export function lanAddresses(): string[] {
 export function joinAddresses(host: string, lan: () => string[] = lanAddresses): string[] {
   const h = host.trim().toLowerCase();
   if (h === "" || h === "0.0.0.0" || h === "::") return lan();
-  if (h === "localhost" || h === "::1" || h.startsWith("127.")) return [];
+  if (isLoopback(h)) return [];
   return [h.includes(":") ? `[${h}]` : h];
+}
+
+/** Does HOST keep the server to this computer? */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return h === "localhost" || h === "::1" || h.startsWith("127.");
 }

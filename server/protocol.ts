@@ -387,7 +387,8 @@ export interface HandshakeError {
 /**
  * HTTP API (same origin; every error is JSON `{ code, message }`):
  * - POST /api/rooms `CreateRoom` → 201 `{ code, hostSecret }`. Origin-checked; rate-limited per address.
- * - GET /api/info → `{ joinUrls, protocol }`: the LAN addresses students type (never localhost).
+ * - GET /api/info → `{ joinUrls, localOnly, protocol }`: the network addresses students type (never localhost;
+ *   none, with `localOnly`, when HOST keeps the server to this computer).
  * - GET /api/games/:id → the finished game's essay plan; /plan.md as Markdown.
  * - GET /api/games/:id/report[.csv] with `Authorization: Bearer <hostSecret>` → the teacher's report.
  * - GET /healthz → `{ ok, uptimeS, rooms }`.

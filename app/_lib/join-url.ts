@@ -9,6 +9,8 @@ export interface JoinBase {
   others: string[];
   /** true when the address is this page's own origin and may not work from students' laptops. */
   guessed: boolean;
+  /** The server listens on this computer only (HOST=127.0.0.1): no student can reach it. */
+  localOnly: boolean;
 }
 
 export function useJoinBase(): JoinBase | null {
@@ -17,14 +19,19 @@ export function useJoinBase(): JoinBase | null {
     let live = true;
     const own = window.location.origin;
     fetch("/api/info")
-      .then((r) => (r.ok ? (r.json() as Promise<{ joinUrls?: string[] }>) : { joinUrls: [] }))
-      .catch(() => ({ joinUrls: [] as string[] }))
+      .then((r) =>
+        r.ok ? (r.json() as Promise<{ joinUrls?: string[]; localOnly?: boolean }>) : { joinUrls: [] },
+      )
+      .catch(() => ({ joinUrls: [] as string[], localOnly: false }))
       .then((body) => {
         if (!live) return;
         const urls = body.joinUrls ?? [];
         const [first, ...rest] = urls;
+        const localOnly = "localOnly" in body && body.localOnly === true;
         setInfo(
-          first ? { base: first, others: rest, guessed: false } : { base: own, others: [], guessed: true },
+          first
+            ? { base: first, others: rest, guessed: false, localOnly }
+            : { base: own, others: [], guessed: true, localOnly },
         );
       });
     return () => {

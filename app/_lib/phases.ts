@@ -29,3 +29,9 @@ export function nextPhase(view: Pick<ScreenView, "phase" | "round" | "rounds" | 
 export function isTimed(view: Pick<ScreenView, "clock">): boolean {
   return view.clock.endsAt !== null || view.clock.pausedRemainingMs !== null;
 }
+
+/** True while a round is being played (Build to Result): the phases a "Round N of M" line is about.
+ *  The closing vote and the verdict come after the last round, the opening vote before the first. */
+export function inRound(view: Pick<ScreenView, "phase" | "round">): boolean {
+  return view.round >= 0 && ["build", "reveal", "rebut", "judge", "result"].includes(view.phase);
+}

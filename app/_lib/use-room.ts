@@ -37,6 +37,9 @@ export interface RoomState {
   offset: number;
   /** The stored seat token was refused: the student must join again. */
   seatLost: string | null;
+  /** The name this student asked for when they joined from this page (the class may already have
+   *  it: the server then adds a number). Null after a reload or reconnect. */
+  askedName: string | null;
 }
 
 /** A command without its action id: `send` adds one. */
@@ -69,6 +72,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
     results: null,
     offset: 0,
     seatLost: null,
+    askedName: null,
   });
   const [pending, setPending] = useState(0);
   const socketRef = useRef<Socket | null>(null);
@@ -216,7 +220,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
         const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("join", { name })) as JoinAck;
         if (ack.ok) {
           seatToken.set(code, ack.token);
-          setState((s) => ({ ...s, seatLost: null }));
+          setState((s) => ({ ...s, seatLost: null, askedName: name }));
         }
         return ack;
       } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VerdictView } from "../../game/views";
-import { mindsLine } from "./words";
+import { mindsLine, renamed } from "./words";
 
 const label = (team: string) => (team === "failure" ? "Failure" : "Partial success");
 function verdict(over: Partial<VerdictView>): VerdictView {
@@ -32,5 +32,19 @@ describe("the verdict's line on minds changed", () => {
     expect(mindsLine(verdict({ before: [0, 0, 0, 0, 0] }), label)).toBe(
       "No opening votes were cast, so no change of mind was counted",
     );
+  });
+});
+
+describe("telling a student their name was numbered", () => {
+  it("notices the number the server adds to a name the class already has", () => {
+    expect(renamed("Eve", "Eve 2")).toBe(true);
+    expect(renamed("  big   Al ", "Big Al 12")).toBe(true);
+  });
+
+  it("says nothing when the name is theirs, or after a reload (nothing asked)", () => {
+    expect(renamed("Eve", "Eve")).toBe(false);
+    expect(renamed("Eve", "Evelyn")).toBe(false);
+    expect(renamed("Eve", "Eve 2b")).toBe(false);
+    expect(renamed(null, "Eve 2")).toBe(false);
   });
 });

@@ -100,3 +100,11 @@ export function mindsLine(v: VerdictView, label: (team: TeamSide) => string): st
   if (cast(v.before) === 0) return "No opening votes were cast, so no change of mind was counted";
   return "Nobody changed their mind";
 }
+
+/** Did the server number this student's name because the class already had it ("Eve" → "Eve 2")? */
+export function renamed(asked: string | null, name: string): boolean {
+  if (!asked) return false;
+  const base = asked.trim().replace(/\s+/g, " ").toLowerCase();
+  const got = name.toLowerCase();
+  return got !== base && got.startsWith(`${base} `) && /^\d+$/.test(got.slice(base.length + 1));
+}

@@ -9,12 +9,15 @@ import { History, RoundScores, RunningTotals } from "../../_components/scores";
 import { TeamColumn } from "../../_components/team-column";
 import { Timer } from "../../_components/timer";
 import { VerdictSummary, VoteChart } from "../../_components/verdict";
-import { isTimed, nextPhase } from "../../_lib/phases";
+import { inRound, isTimed, nextPhase } from "../../_lib/phases";
 import type { Room } from "../../_lib/use-room";
 import { PHASE_LABEL, plural, sideLabel, TEAMS, themeTitle } from "../../_lib/words";
 import { LockButton } from "./lobby";
 import { ScorePanel } from "./score-panel";
 import { SeatActions } from "./seat-actions";
+
+/** Phases where students play cards or vote. */
+const STUDENTS_ACT = new Set(["voteBefore", "build", "rebut", "voteAfter"]);
 
 export function HostGame({ room, view }: { room: Room; view: HostView }) {
   const { deck } = room;
@@ -25,7 +28,7 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
       <section aria-label="Game controls" className="panel flex flex-wrap items-center gap-4 p-4">
         <div className="min-w-0 flex-1 basis-64">
           <p className="text-2xl font-bold">{PHASE_LABEL[view.phase]}</p>
-          {view.round >= 0 && view.theme && (
+          {inRound(view) && view.theme && (
             <p className="text-lg">
               Round {view.round + 1} of {view.rounds}: {themeTitle(deck, view.theme)}
             </p>
@@ -44,9 +47,13 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
                 Resume
               </button>
             ) : (
-              <button type="button" className="btn btn-quiet" onClick={() => room.send({ type: "pause" })}>
-                Pause
-              </button>
+              // Pause stops a clock, or the students' moves ("pens down"): nothing to pause in an
+              // untimed phase where only the teacher acts (Judging).
+              (timed || STUDENTS_ACT.has(view.phase)) && (
+                <button type="button" className="btn btn-quiet" onClick={() => room.send({ type: "pause" })}>
+                  Pause
+                </button>
+              )
             )}
             <button
               type="button"

@@ -12,6 +12,7 @@ import { VerdictSummary, VoteChart } from "../../_components/verdict";
 import type { Room } from "../../_lib/use-room";
 import {
   otherTeam,
+  renamed,
   PARAGRAPH_SLOTS,
   PHASE_HINT,
   PHASE_LABEL,
@@ -19,7 +20,7 @@ import {
   TEAMS,
   themeTitle,
 } from "../../_lib/words";
-import { isTimed } from "../../_lib/phases";
+import { inRound, isTimed } from "../../_lib/phases";
 import { BotsProgress } from "./bots-progress";
 import { Draft } from "./draft";
 import { Hand } from "./hand";
@@ -36,10 +37,11 @@ export function PlayScreen({ room, view, me }: { room: Room; view: TeamView; me:
   const team = me.team;
   // A practice game with timers off has no countdown: no empty timer either.
   const timed = view.phase !== "lobby" && view.phase !== "verdict" && (!room.owner || isTimed(view));
+  const paused = view.clock.paused && view.phase !== "lobby" && view.phase !== "verdict";
   const roundLine =
-    view.round >= 0 && view.theme
+    inRound(view) && view.theme
       ? `Round ${view.round + 1} of ${view.rounds}: ${themeTitle(deck, view.theme)}`
-      : view.theme && view.phase !== "lobby"
+      : view.theme && view.phase === "voteBefore"
         ? `First round: ${themeTitle(deck, view.theme)}`
         : null;
   return (
@@ -73,7 +75,18 @@ export function PlayScreen({ room, view, me }: { room: Room; view: TeamView; me:
         <h1 className="sr-only">
           Debate Deck: {PHASE_LABEL[view.phase]}, team {sideLabel(deck, team)}
         </h1>
-        <Phase room={room} view={view} me={me} />
+        {paused && (
+          <p role="status" className="rounded-xl bg-ink px-4 py-2 text-lg font-bold text-white">
+            {room.owner
+              ? "Paused: press Resume to go on."
+              : "Paused by your teacher: your cards and votes wait until the game goes on."}
+          </p>
+        )}
+        {/* While paused nothing can be played: the whole phase's controls are disabled (a native
+            disabled fieldset), rather than refused by the server after a click. */}
+        <fieldset disabled={paused} className="contents">
+          <Phase room={room} view={view} me={me} />
+        </fieldset>
       </main>
     </div>
   );
@@ -87,6 +100,12 @@ function Phase({ room, view, me }: { room: Room; view: TeamView; me: SeatView })
       return (
         <div className="flex flex-col gap-4">
           <p className="text-3xl font-bold">You're in, {me.name}!</p>
+          {renamed(room.askedName, me.name) && (
+            <p role="status" className="text-lg">
+              Someone in the class already has the name “{room.askedName?.trim()}”, so you are “{me.name}”.
+              Your teacher can change it.
+            </p>
+          )}
           <p className="text-xl">
             You're on team <strong>{sideLabel(deck, team)}</strong>. {PHASE_HINT.lobby}
           </p>

@@ -40,6 +40,10 @@ export function HomeworkSummary({
         <h2 id="score-title" className="text-2xl font-bold">
           Your score: {outcome}
         </h2>
+        {/* A win on equal points was decided as the verdict decides it: rounds won, then the last round. */}
+        {totals && summary.winner !== null && totals.failure === totals.success && (
+          <p className="text-lg">Level on points: decided on rounds won, then on the last round.</p>
+        )}
         {totals && (
           <div className="flex flex-wrap gap-4">
             {[owner.team, other].map((team) => (

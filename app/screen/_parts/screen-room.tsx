@@ -13,6 +13,7 @@ import { TeamColumn } from "../../_components/team-column";
 import { Timer } from "../../_components/timer";
 import { VerdictSummary, VoteChart } from "../../_components/verdict";
 import { spacedCode, useJoinBase } from "../../_lib/join-url";
+import { inRound } from "../../_lib/phases";
 import { useFitToHeight } from "../../_lib/use-fit";
 import { type Room, useRoom } from "../../_lib/use-room";
 import { PHASE_LABEL, plural, sideLabel, TEAMS, themeTitle } from "../../_lib/words";
@@ -79,7 +80,7 @@ function RoundHeading({
   view: ScreenView;
   bigTimer?: boolean;
 }) {
-  const round = view.round >= 0 && view.theme;
+  const round = inRound(view) && view.theme;
   return (
     <div className="flex items-center gap-6">
       <div className="min-w-0 flex-1">
