@@ -66,6 +66,8 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
             {next && (
               <button type="button" className="btn btn-primary" onClick={() => room.send({ type: "skip" })}>
                 Next: {PHASE_LABEL[next]}
+                {/* Moving on from Judging without confirming keeps the auto-judge's marks. */}
+                {view.phase === "judge" && " with the suggested marks"}
               </button>
             )}
           </div>
