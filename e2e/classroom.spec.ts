@@ -72,9 +72,16 @@ test("a full class game: host, projector and six students, every phase, results 
   for (const s of students) await playFirstCard(s.page);
   const writer = students[2]!.page;
   await writer.getByRole("button", { name: "Write your own Link" }).click();
+  // A refused wording is said beside the sentence, and the form stays open to mend it.
+  await writer.getByLabel("Your own Link sentence").fill("So the plan was total shit.");
+  await writer.getByRole("button", { name: "Propose sentence" }).click();
+  await expect(writer.getByRole("alert").filter({ hasText: /classroom-friendly/ })).toBeVisible();
+  await expect(writer.getByLabel("Your own Link sentence")).toHaveValue("So the plan was total shit.");
+  await shoot(writer, "student-own-refused", [LAPTOP]);
   await writer
     .getByLabel("Your own Link sentence")
     .fill("So the plan's industrial record was mostly failure.");
+  await expect(writer.getByRole("alert").filter({ hasText: /classroom-friendly/ })).toHaveCount(0);
   await writer.getByRole("button", { name: "Propose sentence" }).click();
   // The form closes once the server has the proposal (the view showing it may come a moment before).
   await expect(writer.getByLabel("Your own Link sentence")).toBeHidden();

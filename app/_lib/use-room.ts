@@ -181,8 +181,9 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
     };
   }, [role, code, secret, enabled, generation]);
 
-  /** Sends a command; a refusal shows its message. Retries once (same action id) when no answer comes. */
-  const send = useCallback(async (intent: Intent): Promise<Ack> => {
+  /** Sends a command; a refusal shows its message (unless `quiet`: the caller shows it where it
+   *  belongs). Retries once (same action id) when no answer comes. */
+  const send = useCallback(async (intent: Intent, opts: { quiet?: boolean } = {}): Promise<Ack> => {
     const socket = socketRef.current;
     if (!socket) return { ok: false, code: "server_error", message: "Not connected." };
     const command = { ...intent, id: randomId() };
@@ -204,7 +205,7 @@ export function useRoom({ role, code, secret, enabled = true }: RoomOptions) {
         code: "server_error",
         message: "No answer from the game. Check the connection and try again.",
       };
-      if (!result.ok) showToast(result.message);
+      if (!result.ok && !opts.quiet) showToast(result.message);
       return result;
     } finally {
       setPending((n) => n - 1);

@@ -111,6 +111,9 @@ function WriteOwn({ room, slot, target }: { room: Room; slot: SlotId; target?: P
   const id = useId();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
+  // A refused sentence (the wording, the slot just closed): said beside the sentence, where the
+  // student is looking, and the form stays open with the text to mend.
+  const [error, setError] = useState<string | null>(null);
   if (!open)
     return (
       <button
@@ -134,7 +137,9 @@ function WriteOwn({ room, slot, target }: { room: Room; slot: SlotId; target?: P
           slot === "counter"
             ? { type: "write", slot, text, target: target ?? null }
             : { type: "write", slot, text },
+          { quiet: true },
         );
+        setError(ack.ok ? null : ack.message);
         if (ack.ok) {
           setText("");
           setOpen(false);
@@ -151,11 +156,20 @@ function WriteOwn({ room, slot, target }: { room: Room; slot: SlotId; target?: P
         rows={2}
         maxLength={MAX_OWN_TEXT}
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        aria-describedby={`${id}-count`}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+        aria-describedby={error ? `${id}-error ${id}-count` : `${id}-count`}
+        aria-invalid={error ? true : undefined}
         // biome-ignore lint/a11y/noAutofocus: opened on request; the next thing is to type
         autoFocus
       />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="font-semibold text-failure">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <span id={`${id}-count`} className="text-sm text-muted">
           {text.length} / {MAX_OWN_TEXT} characters
