@@ -55,14 +55,15 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
                 </button>
               )
             )}
-            <button
-              type="button"
-              className="btn btn-quiet"
-              disabled={!timed}
-              onClick={() => room.send({ type: "addTime", ms: 30_000 })}
-            >
-              +30 s
-            </button>
+            {timed && (
+              <button
+                type="button"
+                className="btn btn-quiet"
+                onClick={() => room.send({ type: "addTime", ms: 30_000 })}
+              >
+                +30 s
+              </button>
+            )}
             {next && (
               <button type="button" className="btn btn-primary" onClick={() => room.send({ type: "skip" })}>
                 Next: {PHASE_LABEL[next]}
