@@ -2,7 +2,7 @@
 // The host during the game: the phase, round and timer with Pause/Resume, +30 s and Next; what the
 // phase needs from the teacher (scoring at Judge); and the class list, manageable at any time.
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { HostView } from "../../../game/views";
 import { RevealedParagraph } from "../../_components/paragraph";
 import { History, RoundScores, RunningTotals } from "../../_components/scores";
@@ -13,7 +13,7 @@ import { inRound, isTimed, nextPhase } from "../../_lib/phases";
 import type { Room } from "../../_lib/use-room";
 import { PHASE_LABEL, plural, sideLabel, TEAMS, themeTitle } from "../../_lib/words";
 import { LockButton } from "./lobby";
-import { ScorePanel } from "./score-panel";
+import { type Marks, ScorePanel } from "./score-panel";
 import { SeatActions } from "./seat-actions";
 
 /** Phases where students play cards or vote. */
@@ -23,6 +23,9 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
   const { deck } = room;
   const next = nextPhase(view);
   const timed = isTimed(view);
+  // In Judging, marks the teacher changed on the score form: Next sends those, as Confirm does, so
+  // changed marks are never lost by moving on (unchanged, Next keeps the auto-judge's).
+  const marks = useRef<Marks | null>(null);
   return (
     <div className="flex flex-col gap-6">
       <section aria-label="Game controls" className="panel flex flex-wrap items-center gap-4 p-4">
@@ -65,22 +68,28 @@ export function HostGame({ room, view }: { room: Room; view: HostView }) {
               </button>
             )}
             {next && (
-              <button type="button" className="btn btn-primary" onClick={() => room.send({ type: "skip" })}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() =>
+                  view.phase === "judge" && marks.current
+                    ? room.send({ type: "score", marks: marks.current })
+                    : room.send({ type: "skip" })
+                }
+              >
                 Next: {PHASE_LABEL[next]}
-                {/* Moving on from Judging without confirming keeps the auto-judge's marks. */}
-                {view.phase === "judge" && " with the suggested marks"}
               </button>
             )}
           </div>
         )}
       </section>
-      <PhasePanel room={room} view={view} />
+      <PhasePanel room={room} view={view} marks={marks} />
       <Roster room={room} view={view} />
     </div>
   );
 }
 
-function PhasePanel({ room, view }: { room: Room; view: HostView }) {
+function PhasePanel({ room, view, marks }: { room: Room; view: HostView; marks: { current: Marks | null } }) {
   const { deck } = room;
   switch (view.phase) {
     case "build":
@@ -108,7 +117,7 @@ function PhasePanel({ room, view }: { room: Room; view: HostView }) {
     case "reveal":
       return view.current ? <Paragraphs room={room} view={view} /> : null;
     case "judge":
-      return <ScorePanel room={room} view={view} />;
+      return <ScorePanel room={room} view={view} marks={marks} />;
     case "result":
       return (
         <div className="flex flex-col gap-4">

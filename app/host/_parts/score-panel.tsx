@@ -2,7 +2,7 @@
 // Judge: both paragraphs and counters beside a scoring form, one row per rubric criterion per team,
 // pre-filled with the auto-judge's marks and showing its one-line reason. Change what you disagree
 // with, then one "Confirm scores".
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { TeamSide } from "../../../content/schema";
 import type { HostView } from "../../../game/views";
 import { RevealedParagraph } from "../../_components/paragraph";
@@ -10,7 +10,7 @@ import { SideIcon } from "../../_components/icons";
 import type { Room } from "../../_lib/use-room";
 import { PARAGRAPH_SLOTS, SLOT_LABEL, sideLabel, TEAMS } from "../../_lib/words";
 
-type Marks = Record<TeamSide, Record<string, number>>;
+export type Marks = Record<TeamSide, Record<string, number>>;
 
 /** The slots where a team played its own words (and its counter, if written): the auto-judge does
  *  not mark those, so the teacher must read them before confirming. */
@@ -34,14 +34,28 @@ function suggested(view: HostView): Marks {
   return { failure: of("failure"), success: of("success") };
 }
 
-export function ScorePanel({ room, view }: { room: Room; view: HostView }) {
+/** Where the form keeps the marks the teacher changed for the host's Next button (game.tsx); null
+ *  while they are the auto-judge's own (Next then moves on as the auto-judge marked). */
+type MarksOut = { current: Marks | null };
+
+export function ScorePanel({ room, view, marks }: { room: Room; view: HostView; marks: MarksOut }) {
   // One form per round: a new round (or a late-arriving suggestion) starts from the suggestion again.
   const key = `${view.round}:${view.suggestion ? "s" : "-"}`;
-  return <ScoreForm key={key} room={room} view={view} />;
+  return <ScoreForm key={key} room={room} view={view} out={marks} />;
 }
 
-function ScoreForm({ room, view }: { room: Room; view: HostView }) {
+function ScoreForm({ room, view, out }: { room: Room; view: HostView; out: MarksOut }) {
   const [marks, setMarks] = useState<Marks>(() => suggested(view));
+  useEffect(() => {
+    out.current = JSON.stringify(marks) === JSON.stringify(suggested(view)) ? null : marks;
+  }, [marks, out, view]);
+  // The form gone (Judging over): Next goes back to moving on.
+  useEffect(
+    () => () => {
+      out.current = null;
+    },
+    [out],
+  );
   const [sending, setSending] = useState(false);
   const { deck } = room;
   const set = (team: TeamSide, criterion: string, value: number) =>
