@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type OnIo, type RunningServer, startServer } from "./http";
 import { createLogger } from "./log";
-import { lanAddresses } from "./network";
+import { isLoopback, joinAddresses } from "./network";
 
 export type {
   HealthBody,
@@ -58,18 +58,21 @@ function parsePort(raw: string | undefined): number {
 function printBanner(server: RunningServer) {
   const { port, host } = server;
   const lines = ["", "Debate Deck is running."];
-  if (host === "0.0.0.0" || host === "::") {
-    lines.push(`  Teacher, on this computer:  http://localhost:${port}`);
-    const lan = lanAddresses();
-    if (lan.length === 0) {
+  // The same addresses /api/info gives the join panel (network.ts).
+  const join = joinAddresses(host);
+  if (isLoopback(host)) {
+    lines.push(`  Listening only on ${server.url} (HOST=${host}); students elsewhere cannot reach it.`);
+  } else {
+    lines.push(
+      `  Teacher, on this computer:  ${host === "0.0.0.0" || host === "::" ? `http://localhost:${port}` : server.url}`,
+    );
+    if (join.length === 0) {
       lines.push(
         "  Students: no network connection found. Join the school network, then restart to see the address.",
       );
     } else {
-      for (const ip of lan) lines.push(`  Students join at:           http://${ip}:${port}`);
+      for (const ip of join) lines.push(`  Students join at:           http://${ip}:${port}`);
     }
-  } else {
-    lines.push(`  Listening only on ${server.url} (HOST=${host}); students elsewhere cannot reach it.`);
   }
   lines.push("  Stop with Ctrl+C.", "");
   console.log(lines.join("\n"));
@@ -97,8 +100,11 @@ async function main() {
       console.error(
         `Port ${process.env.PORT || 3000} is already in use. Stop the other program or choose another: PORT=3001 npm start`,
       );
-    } else if (code === "EADDRNOTAVAIL") {
-      console.error(`HOST=${process.env.HOST} is not an address of this computer.`);
+    } else if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN") {
+      // Not one of this computer's addresses, or not an address at all (a typo).
+      console.error(
+        `HOST=${process.env.HOST} is not an address of this computer. Leave HOST unset to let the class join, or use 127.0.0.1 for this computer only.`,
+      );
     } else if (err instanceof ConfigError) {
       console.error(err.message);
     } else {

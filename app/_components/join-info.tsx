@@ -26,18 +26,12 @@ export function JoinInfo({
           <span aria-hidden="true">{spacedCode(code)}</span>
           <span className="sr-only">Join code {code.split("").join(" ")}</span>
         </p>
-        {join?.localOnly ? (
+        {join?.guessed && (
           <p className={`mt-2 max-w-xl rounded-lg bg-wash p-2 ${big ? "text-xl" : "text-sm"}`}>
-            The game is running for this computer only (HOST is set to a local address): students' laptops
-            cannot reach it. Restart it without HOST to let the class join.
+            {join.localOnly
+              ? "The game is running for this computer only (HOST is set to a local address): students' laptops cannot reach it. Restart it without HOST to let the class join."
+              : "This computer did not report a network address. Students' laptops must be on the same network; if this address starts with localhost, find the computer's network address and use that instead."}
           </p>
-        ) : (
-          join?.guessed && (
-            <p className={`mt-2 max-w-xl rounded-lg bg-wash p-2 ${big ? "text-xl" : "text-sm"}`}>
-              This computer did not report a network address. Students' laptops must be on the same network;
-              if this address starts with localhost, find the computer's network address and use that instead.
-            </p>
-          )
         )}
         {join && join.others.length > 0 && (
           <p className={`text-muted ${big ? "text-xl" : "text-sm"}`}>

@@ -13,21 +13,25 @@ export interface JoinBase {
   localOnly: boolean;
 }
 
+/** What GET /api/info answers (server/api-rooms.ts). */
+interface Info {
+  joinUrls?: string[];
+  localOnly?: boolean;
+}
+
 export function useJoinBase(): JoinBase | null {
   const [info, setInfo] = useState<JoinBase | null>(null);
   useEffect(() => {
     let live = true;
     const own = window.location.origin;
+    const none: Info = { joinUrls: [] };
     fetch("/api/info")
-      .then((r) =>
-        r.ok ? (r.json() as Promise<{ joinUrls?: string[]; localOnly?: boolean }>) : { joinUrls: [] },
-      )
-      .catch(() => ({ joinUrls: [] as string[], localOnly: false }))
+      .then((r) => (r.ok ? (r.json() as Promise<Info>) : none))
+      .catch(() => none)
       .then((body) => {
         if (!live) return;
-        const urls = body.joinUrls ?? [];
-        const [first, ...rest] = urls;
-        const localOnly = "localOnly" in body && body.localOnly === true;
+        const [first, ...rest] = body.joinUrls ?? [];
+        const localOnly = body.localOnly === true;
         setInfo(
           first
             ? { base: first, others: rest, guessed: false, localOnly }

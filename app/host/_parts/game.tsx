@@ -3,6 +3,7 @@
 // phase needs from the teacher (scoring at Judge); and the class list, manageable at any time.
 import Link from "next/link";
 import { useRef, useState } from "react";
+import type { Phase } from "../../../game/types";
 import type { HostView } from "../../../game/views";
 import { RevealedParagraph } from "../../_components/paragraph";
 import { History, RoundScores, RunningTotals } from "../../_components/scores";
@@ -17,7 +18,7 @@ import { type Marks, ScorePanel } from "./score-panel";
 import { SeatActions } from "./seat-actions";
 
 /** Phases where students play cards or vote. */
-const STUDENTS_ACT = new Set(["voteBefore", "build", "rebut", "voteAfter"]);
+const STUDENTS_ACT: ReadonlySet<Phase> = new Set(["voteBefore", "build", "rebut", "voteAfter"]);
 
 export function HostGame({ room, view }: { room: Room; view: HostView }) {
   const { deck } = room;
